@@ -1,0 +1,71 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/common.h"
+#include "util/version.h"
+
+namespace tcg::cli {
+
+namespace {
+
+bool invoked_as_taskcluster(const char* argv0) {
+  return argv0 && std::filesystem::path(argv0).filename() == "taskcluster";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 0 && invoked_as_taskcluster(argv[0])) return masquerade_main(argc, argv);
+
+  Context ctx;
+  CLI::App app{
+      "tcguard: a scope-policy linter and safety wrapper for the Taskcluster CLI.\n"
+      "Reviews sign-ins before they happen, lints shell files for risky credential handling,\n"
+      "and guards state-changing commands on production clusters.",
+      "tcguard"};
+  app.set_version_flag("--version", std::string("tcguard ") + std::string(version()) + " (" +
+                                        std::string(git_revision()) + ")");
+  app.require_subcommand(1);
+  app.option_defaults()->always_capture_default();
+  app.add_option("--policy", ctx.global.policy_files, "Policy file merged over the default (repeatable)")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--no-default-policy", ctx.global.no_default_policy, "Do not start from the embedded default policy");
+  app.add_option("--format", ctx.global.format, "Output format for findings")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  app.add_option("--color", ctx.global.color, "Colour in text output (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.footer(
+      "Exit codes: 0 fine, 1 findings at or above the fail level, 2 usage or input error,\n"
+      "3 refused by policy, 4 confirmation missing or declined.\n"
+      "Run `tcguard COMMAND --help` for a command's options, `tcguard explain RULE-ID` for a rule.");
+
+  add_review_command(app, ctx);
+  add_signin_command(app, ctx);
+  add_lint_command(app, ctx);
+  add_run_command(app, ctx);
+  add_scopes_command(app, ctx);
+  add_policy_command(app, ctx);
+  add_explain_command(app, ctx);
+  add_whoami_command(app, ctx);
+  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace tcg::cli

@@ -1,0 +1,62 @@
+#pragma once
+// What every subcommand shares: the global options, policy loading, output format and colour.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "policy/policy.h"
+#include "report/render.h"
+#include "util/result.h"
+
+namespace CLI { class App; }
+
+namespace tcg::cli {
+
+// DESIGN.md "Exit codes".
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFindings = 1,
+  kExitUsage = 2,
+  kExitRefused = 3,
+  kExitUnconfirmed = 4,
+};
+
+struct GlobalOptions {
+  std::vector<std::string> policy_files;  // --policy, repeatable
+  bool no_default_policy = false;
+  std::string format = "text";            // text | json | sarif | github
+  std::string color = "auto";             // auto | always | never
+};
+
+// Shared by all subcommands; a subcommand's callback stores its exit code here.
+struct Context {
+  GlobalOptions global;
+  int exit_code = kExitOk;
+};
+
+// The effective policy per DESIGN.md's lookup order, or an error naming file:line:column.
+Result<policy::Policy> load_policy(const GlobalOptions& global);
+// Colour for the given stream: --color, then NO_COLOR, then whether the fd is a terminal.
+bool use_color(const GlobalOptions& global, int fd);
+report::Format output_format(const GlobalOptions& global);  // validated by CLI11 already
+report::RenderOptions render_options(const GlobalOptions& global, const policy::Policy* policy, int fd);
+
+// Prints "tcguard: error: <message>" to stderr and returns kExitUsage.
+int usage_error(const std::string& message);
+int usage_error(const Error& error);
+
+// One registration function per subcommand, each in its own cmd_<name>.cpp.
+void add_review_command(CLI::App& app, Context& ctx);
+void add_signin_command(CLI::App& app, Context& ctx);
+void add_lint_command(CLI::App& app, Context& ctx);
+void add_run_command(CLI::App& app, Context& ctx);
+void add_scopes_command(CLI::App& app, Context& ctx);
+void add_policy_command(CLI::App& app, Context& ctx);
+void add_explain_command(CLI::App& app, Context& ctx);
+void add_whoami_command(CLI::App& app, Context& ctx);
+
+// When tcguard is invoked as `taskcluster` (the masquerade symlink): acts as
+// `tcguard run -- taskcluster ARGS`. Implemented with the run command.
+int masquerade_main(int argc, char** argv);
+
+}  // namespace tcg::cli

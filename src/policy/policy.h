@@ -1,0 +1,132 @@
+#pragma once
+// The least-privilege policy: clusters, rules on sign-in requests, actions on CLI commands, and
+// exceptions (DESIGN.md "Policy file"). Parsing is strict: every problem names file:line:column.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/finding.h"
+#include "scopes/scopes.h"
+#include "util/result.h"
+
+namespace re2 { class RE2; }
+
+namespace tcg::policy {
+
+// `clusters:` filter of a rule or action: any | production | non-production | [names].
+struct ClusterSelector {
+  enum class Kind { Any, Production, NonProduction, Names };
+  Kind kind = Kind::Any;
+  std::vector<std::string> names;
+  // `cluster` is "" for a root URL that names no known cluster.
+  bool matches(const std::string& cluster, bool production) const;
+};
+
+struct Cluster {
+  std::string name;
+  std::string root_url;
+  std::vector<std::string> also;  // other root URLs of the same cluster
+  bool production = true;
+  SourceLocation where;
+};
+
+struct RuleCondition {
+  std::optional<scopes::Expr> grants;     // the requested scopes satisfy this expression
+  std::vector<std::string> grants_any;    // the requested scopes and these patterns intersect
+  std::string scope_matches;              // RE2 pattern; some requested scope fully matches ("" = absent)
+  std::shared_ptr<const re2::RE2> scope_regex;  // compiled scope_matches
+  bool empty() const { return !grants && grants_any.empty() && scope_matches.empty(); }
+};
+
+struct Rule {
+  std::string id;
+  std::string description;
+  Severity severity = Severity::Error;
+  ClusterSelector clusters;
+  RuleCondition when;                  // all present conditions must hold; empty = always
+  std::optional<int64_t> max_expiry;   // seconds: a longer lifetime is a finding
+  std::optional<int64_t> min_expiry;   // seconds: a shorter lifetime is a finding (expired-on-arrival)
+  bool deny = false;                   // any matching request is a finding
+  std::string help;
+  SourceLocation where;                // where the rule was defined ("<default>" for the embedded one)
+};
+
+// Judges a CLI command before it runs. `commands` entries are canonical command names as the
+// command model prints them ("task rerun", "group cancel", "api queue.createTask", "signin");
+// "*" matches every state-changing command; "api *" every state-changing api call.
+struct Action {
+  std::string id;                      // rule id reported in findings; defaults to "action-<n>"
+  std::vector<std::string> commands;
+  std::vector<std::string> flags;      // all must be present on the command line, e.g. ["--force"]
+  ClusterSelector clusters;
+  Severity severity = Severity::Warning;
+  std::string message;
+  std::string help;
+  bool confirm = false;                // the cluster's name must be typed (or --confirm NAME)
+  bool deny = false;                   // refuse outright
+  SourceLocation where;
+};
+
+struct Exception {
+  std::string rule;
+  std::string path;                    // glob against the finding's file ("" = any)
+  std::string context;                 // exact context ("" = any)
+  std::string reason;
+  std::string until;                   // YYYY-MM-DD, inclusive
+  int64_t until_days = 0;              // days since 1970-01-01
+  SourceLocation where;
+};
+
+struct Policy {
+  std::vector<Cluster> clusters;
+  bool unknown_is_production = true;   // unknown_cluster: production | ignore
+  std::vector<Rule> rules;
+  std::vector<Action> actions;
+  std::vector<Exception> exceptions;
+  std::vector<std::string> sources;    // the files merged, in order ("<default>" first)
+
+  const Cluster* find_cluster(const std::string& name) const;
+  const Rule* find_rule(const std::string& id) const;
+};
+
+Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename);
+// Later wins: rules and actions with the same id are replaced in place, clusters by name;
+// exceptions are appended; unknown_cluster taken from overlay when it sets it.
+Policy merge(Policy base, const Policy& overlay);
+
+// The embedded policies/default.yaml, parsed (it is tested to parse).
+const Policy& default_policy();
+
+struct LoadOptions {
+  std::vector<std::string> explicit_files;  // --policy, in order
+  bool no_default = false;                   // --no-default-policy
+  std::string cwd;                           // where to start looking for .tcguard.yaml
+  std::function<std::optional<std::string>(const std::string&)> getenv;  // defaults to ::getenv
+};
+// DESIGN.md lookup: --policy files (all of them), else $TCGUARD_POLICY, else .tcguard.yaml in cwd
+// or a parent, else $XDG_CONFIG_HOME/tcguard/policy.yaml; merged over the default.
+Result<Policy> load_effective_policy(const LoadOptions& options);
+
+// Root URLs compare equal ignoring one trailing '/' and the case of scheme and host.
+bool root_urls_equal(std::string_view a, std::string_view b);
+
+struct ClusterMatch {
+  std::string name;       // "" when unknown
+  bool known = false;
+  bool production = true;
+};
+ClusterMatch classify_root_url(const Policy& policy, const std::optional<std::string>& root_url);
+
+// The policy rules applied to one request (its scopes, lifetime and cluster). Conditions on
+// unknown scopes, or limits on an unknown lifetime, do not fire (dynamic-signin-request covers them).
+std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& request);
+
+// Drops findings covered by a live exception; appends an `expired-exception` finding for every
+// exception whose `until` is before `today_days` (days since 1970-01-01) and that still matched.
+void apply_exceptions(const Policy& policy, int64_t today_days, std::vector<Finding>& findings);
+int64_t today_days_utc();
+
+}  // namespace tcg::policy

@@ -1,0 +1,52 @@
+#pragma once
+// What every check produces, and what every output format prints.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/result.h"
+
+namespace tcg {
+
+enum class Severity { Note = 0, Warning = 1, Error = 2 };
+std::string_view severity_name(Severity s);  // "note" | "warning" | "error"
+std::optional<Severity> parse_severity(std::string_view text);
+
+// One `taskcluster signin` request, as reviewed or as resolved from a shell file.
+struct SigninRequest {
+  SourceLocation where;          // no position for `review`
+  std::string context;           // alias or function name, plus "/<case label>" for a branch
+  std::optional<std::string> root_url;  // nullopt: unknown
+  std::string cluster;           // policy cluster name; "" when the root URL is not a known cluster
+  bool production = true;        // per the policy (unknown clusters follow `unknown_cluster`)
+  std::vector<std::string> scopes;       // after the newline split; the default ["*"] when none given
+  bool scopes_known = true;
+  bool scopes_defaulted = false;         // no -s was given, so the CLI asks for `*`
+  std::vector<std::string> scope_args;   // the raw -s values, before the newline split
+  std::string expires = "1d";            // the --expires text as given (the default when absent)
+  std::optional<int64_t> expires_seconds;  // nullopt when unknown or invalid
+  bool expires_known = true;
+  bool expires_defaulted = false;
+};
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::Error;
+  std::string message;
+  std::string help;
+  SourceLocation where;          // no file for `review`
+  std::string context;
+  std::optional<size_t> request;  // index into the report's requests
+};
+
+struct Report {
+  std::vector<Finding> findings;
+  std::vector<SigninRequest> requests;
+
+  size_t count(Severity s) const;
+  bool any_at_or_above(Severity threshold) const;
+};
+
+}  // namespace tcg

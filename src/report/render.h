@@ -1,0 +1,41 @@
+#pragma once
+// Printing a Report: text (gcc-style), JSON (DESIGN.md "JSON report"), SARIF 2.1.0 and GitHub
+// Actions workflow commands. Tokens never reach here unredacted: findings carry no secrets.
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/finding.h"
+
+namespace tcg::report {
+
+enum class Format { Text, Json, Sarif, Github };
+std::optional<Format> parse_format(std::string_view name);
+
+struct RuleDescription {  // for SARIF `rules`: the built-in registry plus the policy's own rules
+  std::string id;
+  Severity severity = Severity::Error;
+  std::string short_description;
+  std::string full_description;
+  std::string help;
+};
+
+struct RenderOptions {
+  bool color = false;                 // ANSI colour in text output
+  std::string base_dir;               // SARIF uris are relative to this (normally the cwd)
+  std::vector<RuleDescription> rules; // rules SARIF lists; findings whose rule is missing get one added
+  bool text_show_requests = false;    // text: also print each resolved request (lint -v, review)
+};
+
+void write_text(std::ostream& out, const Report& report, const RenderOptions& options);
+void write_json(std::ostream& out, const Report& report);
+void write_sarif(std::ostream& out, const Report& report, const RenderOptions& options);
+void write_github(std::ostream& out, const Report& report);
+void write_report(std::ostream& out, const Report& report, Format format, const RenderOptions& options);
+
+// The registry's built-in rules plus `extra` (e.g. policy rules), as SARIF rule descriptions.
+std::vector<RuleDescription> describe_rules(const std::vector<RuleDescription>& extra = {});
+
+}  // namespace tcg::report

@@ -1,0 +1,108 @@
+#include <algorithm>
+
+#include "rules/rule.h"
+#include "util/embedded.h"
+
+namespace tcg::rules {
+
+std::string_view kind_name(RuleKind k) {
+  switch (k) {
+    case RuleKind::Policy: return "policy";
+    case RuleKind::Check: return "check";
+    case RuleKind::Action: return "action";
+    case RuleKind::Credential: return "credential";
+  }
+  return "check";
+}
+
+const std::vector<RuleInfo>& builtin_rules() {
+  using enum RuleKind;
+  static const std::vector<RuleInfo> rules = [] {
+    std::vector<RuleInfo> r = {
+        // Rules of the embedded default policy.
+        {"root-scope-expiry", Policy, Severity::Error, "root scope `*` requested for longer than 15 minutes"},
+        {"service-wildcard-expiry", Policy, Severity::Error, "a whole service (`queue:*`, `assume:*`) requested for longer than 15 minutes"},
+        {"wildcard-scope-expiry", Policy, Severity::Error, "a wildcard scope requested for longer than an hour"},
+        {"long-lived-credential", Policy, Severity::Warning, "credentials that live longer than an hour"},
+        {"expired-on-arrival", Policy, Severity::Error, "a lifetime of zero or less: the client is expired when created"},
+        // Built-in checks on a sign-in request.
+        {"scope-invalid", Check, Severity::Error, "a scope with characters outside printable ASCII"},
+        {"scope-double-star", Check, Severity::Error, "a scope ending in `**`, which the services reject"},
+        {"scope-inner-star", Check, Severity::Warning, "a `*` that is not last, so it is literal, not a wildcard"},
+        {"scope-redundant", Check, Severity::Note, "a requested scope already covered by another requested scope"},
+        {"scope-literal-escape", Check, Severity::Error, "a literal `\\n` or `\\t` inside a scope: an escape that the shell did not expand"},
+        {"expires-invalid", Check, Severity::Error, "an --expires value the Taskcluster UI cannot parse"},
+        {"signin-default-scopes", Check, Severity::Warning, "no --scope given, so the sign-in asks for root `*`"},
+        {"signin-default-expiry", Check, Severity::Warning, "no --expires given, so the credentials live a day"},
+        {"unknown-cluster", Check, Severity::Warning, "a root URL that names no cluster of the policy (judged as production)"},
+        // Built-in checks on shell files.
+        {"signin-output-not-evaluated", Check, Severity::Error, "the export lines of `taskcluster signin` are printed, not evaluated"},
+        {"alias-positional-args", Check, Severity::Error, "an alias uses `$@`, `$*` or `$1`, which aliases never receive"},
+        {"logout-incomplete", Check, Severity::Warning, "a logout that leaves Taskcluster credentials or the root URL behind"},
+        {"hardcoded-access-token", Check, Severity::Error, "a literal TASKCLUSTER_ACCESS_TOKEN value in a file"},
+        {"dynamic-signin-request", Check, Severity::Note, "a sign-in whose scopes or lifetime cannot be resolved statically"},
+        {"suppression-without-reason", Check, Severity::Note, "a `# tcguard: disable=` comment with no `-- reason`"},
+        {"expired-exception", Check, Severity::Warning, "a policy exception past its `until` date"},
+        // Decisions on CLI commands (actions of the default policy).
+        {"production-confirmation", Action, Severity::Warning, "a state-changing command on a production cluster needs confirmation"},
+        {"retrigger-breaks-cot", Action, Severity::Warning, "`task retrigger` makes a task that Chain of Trust cannot verify"},
+        {"rerun-force-completed", Action, Severity::Warning, "`task rerun --force` reruns a completed task under its dependents"},
+        // Judgements of the credentials in use.
+        {"insufficient-scopes", Credential, Severity::Error, "the credentials lack a scope the command needs"},
+        {"excess-privilege", Credential, Severity::Warning, "the credentials grant far more than the command needs"},
+        {"unverifiable-credentials", Credential, Severity::Error, "the credentials or the task could not be checked with the API"},
+    };
+    std::sort(r.begin(), r.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+    return r;
+  }();
+  return rules;
+}
+
+const RuleInfo* find_builtin_rule(std::string_view id) {
+  for (const auto& r : builtin_rules())
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::optional<std::string_view> rule_doc(std::string_view id) {
+  return embedded_file("docs/rules/" + std::string(id) + ".md");
+}
+
+namespace {
+
+// The text of the section that starts with `heading` (up to the next "## "), trimmed.
+std::string section(std::string_view doc, std::string_view heading) {
+  auto start = doc.find(heading);
+  if (start == std::string_view::npos) return "";
+  start = doc.find('\n', start);
+  if (start == std::string_view::npos) return "";
+  auto end = doc.find("\n## ", start);
+  std::string_view body = doc.substr(start + 1, end == std::string_view::npos ? std::string_view::npos : end - start - 1);
+  while (!body.empty() && (body.front() == '\n' || body.front() == ' ')) body.remove_prefix(1);
+  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.remove_suffix(1);
+  return std::string(body);
+}
+
+}  // namespace
+
+std::string rule_doc_description(std::string_view id) {
+  auto doc = rule_doc(id);
+  if (!doc) return "";
+  // The first paragraph after the "# id" title.
+  auto title_end = doc->find('\n');
+  if (title_end == std::string_view::npos) return "";
+  std::string_view rest = doc->substr(title_end + 1);
+  while (!rest.empty() && rest.front() == '\n') rest.remove_prefix(1);
+  auto para_end = rest.find("\n\n");
+  std::string out(rest.substr(0, para_end));
+  for (auto& c : out)
+    if (c == '\n') c = ' ';
+  return out;
+}
+
+std::string rule_doc_fix(std::string_view id) {
+  auto doc = rule_doc(id);
+  return doc ? section(*doc, "## How to fix") : "";
+}
+
+}  // namespace tcg::rules

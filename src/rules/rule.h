@@ -1,0 +1,39 @@
+#pragma once
+// The rule registry: every rule id tcguard can report, whatever produces it (DESIGN.md "Rule ids").
+// The prose for each rule lives in docs/rules/<id>.md (embedded), which is the one source for
+// `tcguard explain`, `policy rules`, SARIF rule help and the man page.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/finding.h"
+
+namespace tcg::rules {
+
+enum class RuleKind {
+  Policy,      // a rule of the policy file, applied to sign-in requests and credentials
+  Check,       // a built-in check on a sign-in request or a shell file
+  Action,      // a decision on a CLI command (policy `actions`)
+  Credential,  // a judgement of the credentials in use (run, whoami)
+};
+std::string_view kind_name(RuleKind k);
+
+struct RuleInfo {
+  std::string_view id;
+  RuleKind kind;
+  Severity severity;       // the default level
+  std::string_view summary;  // one line
+};
+
+// Every built-in rule id, sorted by id. Policy files may add more (see policy::Policy::rules).
+const std::vector<RuleInfo>& builtin_rules();
+const RuleInfo* find_builtin_rule(std::string_view id);
+
+// The rule's embedded doc page (docs/rules/<id>.md), if any.
+std::optional<std::string_view> rule_doc(std::string_view id);
+// Sections of the doc page: the first paragraph after the title, and the "## How to fix" section.
+std::string rule_doc_description(std::string_view id);
+std::string rule_doc_fix(std::string_view id);
+
+}  // namespace tcg::rules

@@ -1,0 +1,34 @@
+#pragma once
+// `taskcluster signin` argument parsing as the real CLI (pflag) does it (TASKCLUSTER.md §2).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/finding.h"
+
+namespace tcg::tccli {
+
+// One argv word after `signin`. known=false: the shell could not resolve it (e.g. "$@" in a
+// function); its text is then only a display form.
+struct SigninArg {
+  std::string text;
+  bool known = true;
+  SourceLocation where;
+};
+
+struct SigninArgs {
+  SigninRequest request;           // scopes (newline-split), expires, defaults; cluster left empty
+  bool csh = false;
+  bool check = false;
+  std::optional<std::string> name;
+  std::vector<Error> problems;     // unknown flags, missing values: what the real CLI would reject
+};
+
+SigninArgs parse_signin_args(const std::vector<SigninArg>& args);
+SigninArgs parse_signin_args(const std::vector<std::string>& args);
+
+// The web UI's split of one -s value: by [\r\n]+, trimmed, empties dropped, duplicates dropped
+// (first kept).
+std::vector<std::string> split_scope_value(const std::string& value);
+
+}  // namespace tcg::tccli
