@@ -1,0 +1,63 @@
+#include "review/review.h"
+
+#include <filesystem>
+
+#include "rules/request_checks.h"
+#include "tccli/signin_args.h"
+
+namespace tcg::review {
+
+namespace {
+
+Report judge(const policy::Policy& policy, SigninRequest request, const std::optional<std::string>& root_url) {
+  request.root_url = root_url;
+  request.context = "taskcluster signin";
+  Report report;
+  report.findings = rules::judge_request(policy, request, 0);
+  policy::apply_exceptions(policy, policy::today_days_utc(), report.findings);
+  report.requests.push_back(std::move(request));
+  return report;
+}
+
+}  // namespace
+
+Report review_signin_args(const policy::Policy& policy, const std::vector<std::string>& signin_args,
+                          const std::optional<std::string>& root_url) {
+  return judge(policy, tccli::parse_signin_args(signin_args).request, root_url);
+}
+
+Result<Report> review_signin_strict(const policy::Policy& policy, const std::vector<std::string>& signin_args,
+                                    const std::optional<std::string>& root_url) {
+  tccli::SigninArgs parsed = tccli::parse_signin_args(signin_args);
+  if (!parsed.problems.empty())
+    return Error{"taskcluster signin would reject its arguments: " + parsed.problems.front().message, {}};
+  return judge(policy, std::move(parsed.request), root_url);
+}
+
+Result<SigninCommand> parse_signin_command(const std::vector<std::string>& words) {
+  SigninCommand cmd;
+  size_t i = 0;
+  for (; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    auto eq = w.find('=');
+    if (eq == std::string::npos || eq == 0) break;
+    bool is_name = true;
+    for (size_t k = 0; k < eq; ++k) {
+      char c = w[k];
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) is_name = false;
+    }
+    if (!is_name) break;
+    cmd.env.emplace_back(w.substr(0, eq), w.substr(eq + 1));
+  }
+  if (i >= words.size() || std::filesystem::path(words[i]).filename() != "taskcluster")
+    return Error{"expected `taskcluster signin [ARGS...]` after `--`", {}};
+  ++i;
+  if (i >= words.size() || words[i] != "signin")
+    return Error{"only `taskcluster signin` can be reviewed (got `taskcluster" +
+                     (i < words.size() ? " " + words[i] : std::string()) + "`); guard other commands with `tcguard run`",
+                 {}};
+  cmd.args.assign(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
+  return cmd;
+}
+
+}  // namespace tcg::review
