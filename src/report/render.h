@@ -38,4 +38,23 @@ void write_report(std::ostream& out, const Report& report, Format format, const 
 // The registry's built-in rules plus `extra` (e.g. policy rules), as SARIF rule descriptions.
 std::vector<RuleDescription> describe_rules(const std::vector<RuleDescription>& extra = {});
 
+// --- Added by the renderers; the declarations above are the contract. ---
+
+// GitHub annotations with file paths made relative to options.base_dir (write_report uses this).
+void write_github(std::ostream& out, const Report& report, const RenderOptions& options);
+
+// GitHub workflow-command escaping: data escapes %, \r, \n; a property value also escapes : and ,.
+std::string github_escape_data(std::string_view text);
+std::string github_escape_property(std::string_view text);
+
+// A file as a SARIF artifact uri: relative to base_dir and percent-encoded (RFC 3986) when the file
+// is inside base_dir (or relative and base_dir is empty); otherwise an absolute file:// uri.
+struct ArtifactUri {
+  std::string uri;
+  bool relative = false;  // true: resolve against the %SRCROOT% uriBaseId
+};
+ArtifactUri sarif_artifact_uri(std::string_view file, std::string_view base_dir);
+// base_dir as an absolute file:// uri ending in '/', for originalUriBaseIds; "" when base_dir is "".
+std::string sarif_base_uri(std::string_view base_dir);
+
 }  // namespace tcg::report

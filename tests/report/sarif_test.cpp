@@ -1,0 +1,146 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <filesystem>
+#include <sstream>
+
+#include "fixtures.h"
+#include "report/render.h"
+#include "rules/rule.h"
+#include "util/version.h"
+
+namespace tcg::report {
+namespace {
+
+using test::make_finding;
+using Json = nlohmann::json;
+
+Json sarif_of(const Report& report, const RenderOptions& options) {
+  std::ostringstream out;
+  write_sarif(out, report, options);
+  return Json::parse(out.str());
+}
+
+// The working folder: the fixtures' relative paths lie inside it, as in `tcguard lint` run from a repo.
+RenderOptions repo_options() {
+  RenderOptions options;
+  options.base_dir = std::filesystem::current_path().string();
+  options.rules = describe_rules();
+  return options;
+}
+
+TEST(SarifReport, LogAndToolShape) {
+  Json log = sarif_of(test::lint_report(), repo_options());
+  EXPECT_EQ(log["version"], "2.1.0");
+  EXPECT_EQ(log["$schema"],
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
+  ASSERT_EQ(log["runs"].size(), 1u);
+  Json& driver = log["runs"][0]["tool"]["driver"];
+  EXPECT_EQ(driver["name"], "tcguard");
+  EXPECT_EQ(driver["version"], std::string(version()));
+  EXPECT_TRUE(driver["informationUri"].get<std::string>().starts_with("https://"));
+  EXPECT_EQ(driver["rules"].size(), rules::builtin_rules().size());
+  EXPECT_EQ(log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], sarif_base_uri(repo_options().base_dir));
+}
+
+TEST(SarifReport, RulesCarryDescriptionsHelpAndLevel) {
+  Json log = sarif_of(test::lint_report(), repo_options());
+  for (Json& rule : log["runs"][0]["tool"]["driver"]["rules"]) {
+    const auto* info = rules::find_builtin_rule(rule["id"].get<std::string>());
+    ASSERT_NE(info, nullptr) << rule.dump();
+    EXPECT_EQ(rule["shortDescription"]["text"], std::string(info->summary));
+    EXPECT_FALSE(rule["fullDescription"]["text"].get<std::string>().empty());
+    EXPECT_FALSE(rule["help"]["text"].get<std::string>().empty());
+    EXPECT_EQ(rule["help"]["markdown"], rule["help"]["text"]);
+    EXPECT_EQ(rule["defaultConfiguration"]["level"], std::string(severity_name(info->severity)));
+  }
+}
+
+TEST(SarifReport, ResultsPointAtTheirRulesAndRelativeFiles) {
+  Report report = test::lint_report();
+  report.findings[0].where.file = repo_options().base_dir + "/dotfiles/aliases.sh";  // absolute, inside
+  Json log = sarif_of(report, repo_options());
+  Json& run = log["runs"][0];
+  ASSERT_EQ(run["results"].size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    Json& result = run["results"][i];
+    EXPECT_EQ(result["ruleId"], report.findings[i].rule);
+    EXPECT_EQ(run["tool"]["driver"]["rules"][result["ruleIndex"].get<size_t>()]["id"], report.findings[i].rule);
+    EXPECT_EQ(result["level"], std::string(severity_name(report.findings[i].severity)));
+    Json& loc = result["locations"][0]["physicalLocation"];
+    EXPECT_EQ(loc["artifactLocation"]["uri"], "dotfiles/aliases.sh");
+    EXPECT_EQ(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+    EXPECT_EQ(loc["region"]["startLine"], report.findings[i].where.line);
+  }
+  EXPECT_EQ(run["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"], 7);
+  EXPECT_FALSE(run["results"][2]["locations"][0]["physicalLocation"]["region"].contains("startColumn"));
+  EXPECT_EQ(run["results"][0]["message"]["text"],
+            "alias tc-signin uses \"$@\", which an alias never receives\nhelp: Define a function instead: "
+            "tc-signin() { ...; }");
+  EXPECT_EQ(run["results"][2]["message"]["text"], "queue:a is covered by queue:*");
+  EXPECT_EQ(run["results"][0]["properties"]["context"], "tc-signin");
+}
+
+TEST(SarifReport, ResultWithoutFileHasNoLocation) {
+  Json log = sarif_of(test::review_report(), repo_options());
+  Json& result = log["runs"][0]["results"][0];
+  EXPECT_EQ(result["ruleId"], "root-scope-expiry");
+  EXPECT_FALSE(result.contains("locations"));
+}
+
+TEST(SarifReport, FileOutsideBaseDirIsAnAbsoluteFileUri) {
+  Report report;
+  report.findings.push_back(make_finding("x", Severity::Error, "m", "", "/etc/profile.d/tc sh", 2, 0));
+  Json loc = sarif_of(report, repo_options())["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(loc["artifactLocation"]["uri"], "file:///etc/profile.d/tc%20sh");
+  EXPECT_FALSE(loc["artifactLocation"].contains("uriBaseId"));
+}
+
+TEST(SarifReport, MissingRulesAreAppendedOnce) {
+  Report report;
+  report.findings.push_back(make_finding("team-rule", Severity::Warning, "m", "ask the team", "a.sh", 1, 1));
+  report.findings.push_back(make_finding("hardcoded-access-token", Severity::Error, "token", "", "a.sh", 2, 1));
+  report.findings.push_back(make_finding("team-rule", Severity::Warning, "m2", "", "a.sh", 3, 1));
+  RenderOptions options;  // no rules listed at all
+  Json run = sarif_of(report, options)["runs"][0];
+  Json& rules = run["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_EQ(rules[0]["id"], "team-rule");
+  EXPECT_EQ(rules[0]["defaultConfiguration"]["level"], "warning");
+  EXPECT_EQ(rules[0]["help"]["text"], "ask the team");
+  EXPECT_EQ(rules[1]["id"], "hardcoded-access-token");  // a built-in: described from the registry
+  EXPECT_EQ(rules[1]["shortDescription"]["text"],
+            std::string(rules::find_builtin_rule("hardcoded-access-token")->summary));
+  EXPECT_EQ(run["results"][0]["ruleIndex"], 0);
+  EXPECT_EQ(run["results"][1]["ruleIndex"], 1);
+  EXPECT_EQ(run["results"][2]["ruleIndex"], 0);
+  EXPECT_FALSE(run.contains("originalUriBaseIds"));  // no base_dir
+}
+
+TEST(SarifReport, DuplicateRuleIdsAreListedOnce) {
+  RenderOptions options;
+  options.rules = {{"a", Severity::Error, "first", "first", "h"}, {"a", Severity::Note, "second", "second", "h"}};
+  Report report;
+  report.findings.push_back(make_finding("a", Severity::Note, "m", "", "x.sh", 1, 1));
+  Json driver = sarif_of(report, options)["runs"][0]["tool"]["driver"];
+  ASSERT_EQ(driver["rules"].size(), 1u);
+  EXPECT_EQ(driver["rules"][0]["shortDescription"]["text"], "first");
+}
+
+TEST(SarifReport, ResultLevelIsTheFindingsNotTheRulesDefault) {
+  Report report;
+  report.findings.push_back(make_finding("long-lived-credential", Severity::Error, "m", "", "x.sh", 1, 1));
+  Json run = sarif_of(report, repo_options())["runs"][0];
+  EXPECT_EQ(run["results"][0]["level"], "error");
+  EXPECT_EQ(run["tool"]["driver"]["rules"][run["results"][0]["ruleIndex"].get<size_t>()]["defaultConfiguration"]
+               ["level"],
+            "warning");
+}
+
+TEST(SarifReport, EmptyReportStillHasRunAndResults) {
+  Json run = sarif_of(Report{}, repo_options())["runs"][0];
+  EXPECT_EQ(run["results"], Json::array());
+}
+
+}  // namespace
+}  // namespace tcg::report
