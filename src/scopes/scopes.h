@@ -28,8 +28,11 @@ struct Expr {
 };
 
 // Parses an expression from JSON text. Text that does not start with `{` or `"` (after blanks)
-// is taken as a plain scope. Errors name the column (1-based, in `text`) where parsing failed.
+// is taken as a plain scope, verbatim. On error, error.where.line/column are the 1-based position
+// in `text` where parsing failed (error.where.file is empty: set it, or add your own offset, when
+// the text came from a file); the message itself carries no position.
 Result<Expr> parse_expr(std::string_view text);
+// For already-parsed JSON; errors say where inside the expression ("at AllOf[1]: ...").
 Result<Expr> expr_from_json(const nlohmann::json& j);
 nlohmann::json expr_to_json(const Expr& e);
 std::string expr_to_string(const Expr& e);  // compact JSON, or the bare scope
