@@ -27,7 +27,9 @@ Json rule_json(const RuleDescription& d) {
   j["id"] = d.id;
   j["shortDescription"] = message(d.short_description.empty() ? d.id : d.short_description);
   j["fullDescription"] = message(d.full_description.empty() ? d.short_description : d.full_description);
-  if (!d.help.empty()) j["help"] = {{"text", d.help}, {"markdown", d.help}};  // doc pages are markdown
+  // GitHub code scanning requires help on every rule; the description stands in when there is none.
+  const std::string& help = !d.help.empty() ? d.help : j["fullDescription"]["text"].get_ref<const std::string&>();
+  j["help"] = {{"text", help}, {"markdown", help}};  // doc pages are markdown
   j["defaultConfiguration"] = {{"level", level(d.severity)}};
   return j;
 }

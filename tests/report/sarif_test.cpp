@@ -117,6 +117,17 @@ TEST(SarifReport, MissingRulesAreAppendedOnce) {
   EXPECT_FALSE(run.contains("originalUriBaseIds"));  // no base_dir
 }
 
+TEST(SarifReport, EveryRuleHasHelpEvenWithoutAny) {
+  RenderOptions options;
+  options.rules = {{"quiet-rule", Severity::Note, "short", "The full description.", ""}};
+  Report report;
+  report.findings.push_back(make_finding("unlisted", Severity::Note, "m", "", "x.sh", 1, 1));
+  Json rules = sarif_of(report, options)["runs"][0]["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_EQ(rules[0]["help"]["text"], "The full description.");
+  EXPECT_EQ(rules[1]["help"]["text"], "unlisted");
+}
+
 TEST(SarifReport, DuplicateRuleIdsAreListedOnce) {
   RenderOptions options;
   options.rules = {{"a", Severity::Error, "first", "first", "h"}, {"a", Severity::Note, "second", "second", "h"}};
