@@ -1,0 +1,77 @@
+#pragma once
+// What the symbolic evaluator learns from one shell file: every `taskcluster signin` call on every
+// path (with its argv words, root URL and how its output is consumed), the alias and function
+// helpers, and the parsed scripts (the file and every alias body / eval'd string), so that the
+// checks in rules/shell/ can look at the syntax too.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shell/ast.h"
+#include "tccli/signin_args.h"
+#include "util/result.h"
+
+namespace tcg::shell {
+
+// Where the export lines that `taskcluster signin` prints end up.
+enum class Consumption {
+  Evaluated,    // eval "$(..)", eval `..`, source <(..), or a variable later eval'd
+  Printed,      // a bare call: the lines go to the terminal
+  EvalCommand,  // eval taskcluster signin ...: evaluates the command, not its output
+  Captured,     // $(..) whose value is never eval'd
+  Piped,        // into another command
+  Redirected,   // into a file (consumption unknown: not judged)
+};
+
+struct SigninCall {
+  std::vector<tccli::SigninArg> args;   // the words after `signin`
+  SourceLocation where;                 // the `taskcluster` word
+  std::string context;                  // "tc-relduty", "tc-signin/relduty", "f called at line 12"
+  std::optional<std::string> root_url;  // nullopt: unset or unknown
+  bool root_url_known = false;
+  std::string root_url_piece;           // what hides it when unknown ("$url", "the environment")
+  Consumption consumption = Consumption::Printed;
+  int sink = 0;                         // internal: >0 is the command substitution id
+  std::string helper;                   // alias or function whose body holds the call ("" top level)
+  bool in_alias = false;
+};
+
+// A use of $@, $*, $1.. inside an alias body.
+struct PositionalUse {
+  std::string text;  // "$@", "${1}", ...
+  SourceLocation where;
+};
+
+enum class HelperKind { Alias, Function };
+
+struct Helper {
+  HelperKind kind = HelperKind::Function;
+  std::string name;
+  std::string body_text;     // alias: its value; function: the source text of its body
+  SourceLocation where;      // the name
+  const Command* body = nullptr;  // parsed body (owned by Analysis::scripts)
+  std::vector<PositionalUse> positional;  // aliases only
+};
+
+struct Analysis {
+  std::string file;
+  std::vector<SigninCall> signins;
+  std::vector<Helper> helpers;
+  // The file's own script first, then every alias body and eval'd string that was parsed.
+  std::vector<std::shared_ptr<Script>> scripts;
+  std::vector<Comment> comments;  // of the file itself
+  std::vector<Extent> extents;
+  bool listing_form = false;      // the file is an `alias` listing (name='value' lines)
+  bool budget_exhausted = false;  // evaluation stopped early (pathological input)
+};
+
+// Parses and evaluates `text` (the content of `file`, used in every location).
+Analysis analyze(std::string_view text, const std::string& file);
+
+// Is this word (after expansion) the Taskcluster CLI binary? `taskcluster`, `./taskcluster`,
+// `/usr/local/bin/taskcluster`.
+bool is_taskcluster_binary(std::string_view word);
+
+}  // namespace tcg::shell

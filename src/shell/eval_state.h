@@ -1,0 +1,87 @@
+#pragma once
+// The evaluator's view of one path through the code: variables (known, unset or unknown),
+// positional parameters, case labels taken, and what the path has printed so far.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tcg::shell {
+
+struct Value {
+  enum class Kind { Unknown, Unset, Set };
+  Kind kind = Kind::Unknown;
+  std::vector<std::string> items;  // a scalar is items[0]; arrays hold every element
+  bool is_array = false;
+  bool exported = false;
+  std::string display;             // Unknown: the text it came from ("$url", "$(..)")
+  std::vector<int> outputs;        // command substitutions (ids) whose output the value holds
+
+  static Value unknown(std::string display) {
+    Value v;
+    v.display = std::move(display);
+    return v;
+  }
+  static Value unset() {
+    Value v;
+    v.kind = Kind::Unset;
+    return v;
+  }
+  static Value scalar(std::string s) {
+    Value v;
+    v.kind = Kind::Set;
+    v.items.push_back(std::move(s));
+    return v;
+  }
+  bool known() const { return kind != Kind::Unknown; }
+  // The scalar value ("" when unset).
+  std::string text() const { return items.empty() ? std::string() : items[0]; }
+  bool operator==(const Value&) const = default;
+};
+
+// One word after expansion.
+struct Field {
+  std::string text;           // unknown fields: a display form such as "--expires=$t"
+  bool known = true;
+  std::vector<int> outputs;
+  bool operator==(const Field&) const = default;
+};
+
+enum class PositionalMode {
+  Unknown,   // a function evaluated on its own, or a script: "$@" is unknown
+  Known,     // a call with these fields
+  Empty,     // an alias body: the interactive shell has no positional parameters
+};
+
+struct SavedLocal {
+  std::string name;
+  std::optional<Value> previous;
+  bool operator==(const SavedLocal&) const = default;
+};
+
+struct State {
+  std::map<std::string, Value> vars;
+  PositionalMode positional_mode = PositionalMode::Unknown;
+  std::vector<Field> positional;
+  std::vector<std::string> labels;           // case labels on this path
+  std::vector<std::vector<SavedLocal>> locals;  // one frame per function call
+  bool ended = false;                        // return / exit
+  int sink = 0;                              // stdout: 0 terminal, >0 substitution id, <0 see kSink*
+  std::string out;                           // what this path printed into the current substitution
+  bool out_known = true;
+  bool operator==(const State&) const = default;
+};
+
+inline constexpr int kSinkPipe = -1;
+inline constexpr int kSinkFile = -2;
+inline constexpr int kSinkNull = -3;
+
+// echo / printf as bash runs them, on known arguments: the text they print.
+std::string echo_output(const std::vector<std::string>& args);
+std::optional<std::string> printf_output(const std::vector<std::string>& args);
+
+// Does `text` match the case pattern (glob: * ? [..], backslash escapes)? Quoted pattern
+// characters are literal: the caller passes them escaped.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+}  // namespace tcg::shell

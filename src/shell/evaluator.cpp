@@ -1,0 +1,920 @@
+// Runs the syntax tree over sets of paths (one State per path): each case branch and if branch
+// is its own path, `a || b` forks, loops run their body at most once (or once per known word of a
+// `for`). Function bodies and alias bodies are evaluated on their own and again at each call with
+// literal arguments. Every `taskcluster signin` reached is recorded with its argv words.
+#include "shell/evaluator.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "shell/parser.h"
+
+namespace tcg::shell {
+
+namespace {
+
+bool valid_name(std::string_view s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  return true;
+}
+
+// A name `alias` accepts that is not a variable name (`tc-fxci`, `k8s.ctx`).
+bool alias_only_name(std::string_view s) {
+  if (s.empty() || valid_name(s)) return false;
+  for (char c : s) {
+    if (c == '/' || c == '$' || c == '`' || c == '=' || c == '\'' || c == '"' || c == '\\' || c == ' ' || c == '\t')
+      return false;
+  }
+  return true;
+}
+
+bool is_output_redirect(const Redirect& r) {
+  if (r.op == "&>" || r.op == "&>>") return true;
+  if (r.op == ">" || r.op == ">>" || r.op == ">|" || r.op == ">&") return r.fd == -1 || r.fd == 1;
+  return false;
+}
+
+void scan_positional(const Word& w, const std::string& file, std::vector<PositionalUse>& out);
+
+void scan_positional_cmd(const Command& c, const std::string& file, std::vector<PositionalUse>& out) {
+  if (c.kind == CommandKind::Function) return;  // a function defined in the alias has its own arguments
+  for (const auto& a : c.assigns) {
+    scan_positional(a.value, file, out);
+    for (const auto& e : a.elements) scan_positional(e, file, out);
+  }
+  for (const auto& w : c.words) scan_positional(w, file, out);
+  for (const auto& r : c.redirects) scan_positional(r.target, file, out);
+  scan_positional(c.word, file, out);
+  for (const auto& w : c.loop_words) scan_positional(w, file, out);
+  for (const auto& item : c.items) {
+    for (const auto& w : item.patterns) scan_positional(w, file, out);
+    if (item.body_ptr) scan_positional_cmd(*item.body_ptr, file, out);
+  }
+  for (const auto& child : c.children) scan_positional_cmd(child, file, out);
+}
+
+void scan_positional(const Word& w, const std::string& file, std::vector<PositionalUse>& out) {
+  for (const auto& p : w.parts) {
+    if (p.kind == PartKind::Param) {
+      bool pos = p.text == "@" || p.text == "*" || p.text == "#" ||
+                 (!p.text.empty() && p.text != "0" &&
+                  std::all_of(p.text.begin(), p.text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+      if (pos) {
+        std::string text = p.op == ParamOp::None && p.index.empty() && p.text.size() == 1 ? "$" + p.text
+                                                                                          : "${" + p.text + "}";
+        out.push_back({text, SourceLocation{file, p.pos.line, p.pos.column}});
+      }
+      for (const auto& a : p.arg) scan_positional(a, file, out);
+    } else if (p.kind == PartKind::CommandSub && p.body) {
+      scan_positional_cmd(*p.body, file, out);
+    }
+  }
+}
+
+void collect_functions(const Command& c, std::vector<const Command*>& out) {
+  if (c.kind == CommandKind::Function) out.push_back(&c);
+  for (const auto& child : c.children) collect_functions(child, out);
+  for (const auto& item : c.items)
+    if (item.body_ptr) collect_functions(*item.body_ptr, out);
+}
+
+// Shell-quotes a known argument for re-parsing.
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  out += "'";
+  return out;
+}
+
+}  // namespace
+
+bool is_taskcluster_binary(std::string_view word) {
+  auto slash = word.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? word : word.substr(slash + 1);
+  return base == "taskcluster";
+}
+
+Evaluator::Evaluator(std::string_view text, Analysis& out) : text_(text), src_(text), out_(out) {
+  budget_ = 200000 + static_cast<long>(text.size()) * 4;
+}
+
+bool Evaluator::spend() {
+  if (budget_ <= 0) {
+    out_.budget_exhausted = true;
+    return false;
+  }
+  --budget_;
+  return true;
+}
+
+SourceLocation Evaluator::where(Pos p) const { return SourceLocation{out_.file, p.line, p.column}; }
+
+std::string Evaluator::context(const State& st) const {
+  const Frame& f = frames_.back();
+  std::string s = f.name;
+  for (size_t i = std::min(f.label_base, st.labels.size()); i < st.labels.size(); ++i) {
+    if (!s.empty()) s += "/";
+    s += st.labels[i];
+  }
+  if (f.call_line > 0) s += " called at line " + std::to_string(f.call_line);
+  return s;
+}
+
+void Evaluator::dedupe(States& states) {
+  States out;
+  out.reserve(states.size());
+  for (auto& s : states) {
+    if (out.size() >= kMaxStates) break;
+    bool dup = false;
+    for (const auto& o : out) {
+      if (o == s) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) out.push_back(std::move(s));
+  }
+  states = std::move(out);
+}
+
+// ---- the run ------------------------------------------------------------------------------
+
+void Evaluator::run() {
+  auto script = std::make_shared<Script>(parse_script(text_));
+  out_.scripts.push_back(script);
+  out_.comments = script->comments;
+  out_.extents = script->extents;
+
+  std::vector<const Command*> defs;
+  collect_functions(script->root, defs);
+  for (const Command* f : defs) {
+    if (f->children.empty()) continue;
+    functions_[f->name] = FunctionDef{&f->children[0], text_};
+    Helper h;
+    h.kind = HelperKind::Function;
+    h.name = f->name;
+    h.where = where(f->pos);
+    h.body = &f->children[0];
+    out_.helpers.push_back(std::move(h));
+  }
+
+  for (const auto& c : script->root.children) {
+    std::string name;
+    const Word* value = nullptr;
+    if (c.kind == CommandKind::Simple && c.assigns.empty() && c.words.size() == 1 &&
+        c.words[0].parts.size() >= 1 && c.words[0].parts[0].kind == PartKind::Literal && !c.words[0].parts[0].quoted) {
+      const std::string& t = c.words[0].parts[0].text;
+      auto eq = t.find('=');
+      if (eq != std::string::npos && alias_only_name(t.substr(0, eq))) out_.listing_form = true;
+    }
+    (void)value;
+  }
+
+  frames_.push_back(Frame{});
+  State start;
+  start.positional_mode = PositionalMode::Unknown;
+  States end = eval(script->root, States{start});
+  State global = end.empty() ? start : end[0];
+  global.ended = false;
+  global.labels.clear();
+  global.sink = 0;
+  global.out.clear();
+  global.out_known = true;
+  global.locals.clear();
+
+  for (const Command* f : defs) {
+    if (f->children.empty() || budget_ <= 0) continue;
+    State st = global;
+    st.positional_mode = PositionalMode::Unknown;
+    st.positional.clear();
+    st.locals.emplace_back();
+    frames_.push_back(Frame{f->name, 0, 0, false});
+    eval(f->children[0], States{st});
+    frames_.pop_back();
+  }
+  frames_.pop_back();
+
+  for (auto& call : out_.signins) {
+    if (call.sink > 0) {
+      call.consumption = evaluated_outputs_.count(call.sink) ? Consumption::Evaluated : Consumption::Captured;
+    }
+  }
+}
+
+// ---- commands -----------------------------------------------------------------------------
+
+States Evaluator::eval(const Command& c, States states) {
+  if (states.empty()) return states;
+  bool any_live = false;
+  for (const auto& s : states)
+    if (!s.ended) any_live = true;
+  if (!any_live) return states;
+  switch (c.kind) {
+    case CommandKind::Simple: {
+      States out;
+      for (auto& s : states) {
+        if (s.ended) {
+          out.push_back(std::move(s));
+          continue;
+        }
+        States r = eval_simple(c, std::move(s));
+        for (auto& x : r) out.push_back(std::move(x));
+      }
+      dedupe(out);
+      return out;
+    }
+    case CommandKind::Seq:
+      return eval_seq(c, std::move(states));
+    case CommandKind::AndOr: {
+      states = eval(c.children[0], std::move(states));
+      for (size_t i = 1; i < c.children.size(); ++i) {
+        States ran;
+        for (const auto& s : states)
+          if (!s.ended) ran.push_back(s);
+        ran = eval(c.children[i], std::move(ran));
+        for (auto& r : ran) states.push_back(std::move(r));
+        dedupe(states);
+      }
+      return states;
+    }
+    case CommandKind::Pipe: {
+      for (size_t i = 0; i + 1 < c.children.size(); ++i) {
+        States copies = states;
+        for (auto& s : copies) s.sink = kSinkPipe;
+        eval(c.children[i], std::move(copies));
+      }
+      States last = eval(c.children.back(), states);
+      // Each part runs in a subshell: only what the last part printed carries over.
+      for (size_t i = 0; i < states.size() && i < last.size(); ++i) {
+        states[i].out = last[i].out;
+        states[i].out_known = last[i].out_known;
+      }
+      return states;
+    }
+    case CommandKind::Not:
+    case CommandKind::Group:
+      return c.children.empty() ? states : eval(c.children[0], std::move(states));
+    case CommandKind::Background:
+    case CommandKind::Subshell: {
+      if (c.children.empty()) return states;
+      States r = eval(c.children[0], states);
+      for (size_t i = 0; i < states.size() && i < r.size(); ++i) {
+        states[i].out = r[i].out;
+        states[i].out_known = r[i].out_known;
+      }
+      return states;
+    }
+    case CommandKind::If:
+      return eval_if(c, std::move(states));
+    case CommandKind::Case:
+      return eval_case(c, std::move(states));
+    case CommandKind::Loop:
+      return eval_loop(c, std::move(states));
+    case CommandKind::Function:
+      if (!c.children.empty()) functions_[c.name] = FunctionDef{&c.children[0], src_};
+      return states;
+    case CommandKind::Opaque:
+      return states;
+  }
+  return states;
+}
+
+States Evaluator::eval_seq(const Command& c, States states) {
+  for (const auto& child : c.children) {
+    if (budget_ <= 0) break;
+    states = eval(child, std::move(states));
+  }
+  return states;
+}
+
+States Evaluator::eval_if(const Command& c, States states) {
+  States result;
+  States pending = std::move(states);
+  size_t n = c.children.size();
+  size_t pairs = c.has_else ? (n - 1) / 2 : n / 2;
+  for (size_t k = 0; k < pairs; ++k) {
+    pending = eval(c.children[2 * k], std::move(pending));
+    States taken;
+    for (const auto& s : pending)
+      if (!s.ended) taken.push_back(s);
+    taken = eval(c.children[2 * k + 1], std::move(taken));
+    for (auto& t : taken) result.push_back(std::move(t));
+  }
+  if (c.has_else) pending = eval(c.children[n - 1], std::move(pending));
+  for (auto& p : pending) result.push_back(std::move(p));
+  dedupe(result);
+  return result;
+}
+
+States Evaluator::eval_case(const Command& c, States states) {
+  States result;
+  for (auto& s : states) {
+    if (s.ended) {
+      result.push_back(std::move(s));
+      continue;
+    }
+    Field subject = expand_scalar(c.word, s);
+    bool matched_for_sure = false;
+    for (const auto& item : c.items) {
+      if (!item.body_ptr) continue;
+      bool maybe = !subject.known;
+      bool sure = false;
+      bool catch_all = false;
+      for (const auto& pw : item.patterns) {
+        // Quoted pattern characters are literal: escape them for the glob.
+        std::string pattern;
+        bool pattern_known = true;
+        for (const auto& part : pw.parts) {
+          if (part.kind == PartKind::Literal) {
+            for (char ch : part.text) {
+              if (part.quoted && (ch == '*' || ch == '?' || ch == '[' || ch == '\\')) pattern += '\\';
+              pattern += ch;
+            }
+          } else {
+            Field f;
+            std::vector<Field> tmp;
+            Word one;
+            one.parts.push_back(part);
+            f = expand_scalar(one, s);
+            if (!f.known) pattern_known = false;
+            pattern += f.text;
+          }
+        }
+        if (pattern == "*") catch_all = true;
+        if (!pattern_known) {
+          maybe = true;
+        } else if (subject.known && glob_match(pattern, subject.text)) {
+          sure = true;
+        }
+      }
+      if (!sure && !maybe) continue;
+      State branch = s;
+      branch.labels.push_back(item.label);
+      States r = eval(*item.body_ptr, States{std::move(branch)});
+      for (auto& x : r) result.push_back(std::move(x));
+      if (sure || (catch_all && !subject.known)) {
+        matched_for_sure = true;
+        break;
+      }
+    }
+    if (!matched_for_sure) result.push_back(std::move(s));
+  }
+  dedupe(result);
+  return result;
+}
+
+States Evaluator::eval_loop(const Command& c, States states) {
+  if (c.children.size() < 2) return states;
+  const Command& body = c.children[1];
+  if (c.for_loop) {
+    States out;
+    for (auto& s : states) {
+      if (s.ended) {
+        out.push_back(std::move(s));
+        continue;
+      }
+      std::vector<Field> items = expand_words(c.loop_words, s);
+      bool all_known = items.size() <= 64 &&
+                       std::all_of(items.begin(), items.end(), [](const Field& f) { return f.known; });
+      States cur{std::move(s)};
+      if (all_known) {
+        for (const auto& it : items) {
+          for (auto& x : cur) x.vars[c.name] = Value::scalar(it.text);
+          cur = eval(body, std::move(cur));
+        }
+      } else {
+        States once = cur;
+        for (auto& x : once) x.vars[c.name] = Value::unknown("$" + c.name);
+        once = eval(body, std::move(once));
+        for (auto& x : once) cur.push_back(std::move(x));
+      }
+      for (auto& x : cur) out.push_back(std::move(x));
+    }
+    dedupe(out);
+    return out;
+  }
+  // while/until: the condition once, then the body zero or one time.
+  states = eval(c.children[0], std::move(states));
+  States once;
+  for (const auto& s : states)
+    if (!s.ended) once.push_back(s);
+  once = eval(body, std::move(once));
+  for (auto& x : once) states.push_back(std::move(x));
+  dedupe(states);
+  return states;
+}
+
+void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
+  Value v;
+  if (a.is_array) {
+    std::vector<Field> fields = expand_words(a.elements, st);
+    v.kind = Value::Kind::Set;
+    v.is_array = true;
+    for (const auto& f : fields) {
+      if (!f.known) {
+        v = Value::unknown("(..)");
+        break;
+      }
+      v.items.push_back(f.text);
+      v.outputs.insert(v.outputs.end(), f.outputs.begin(), f.outputs.end());
+    }
+  } else {
+    Field f = expand_scalar(a.value, st);
+    v = f.known ? Value::scalar(f.text) : Value::unknown(f.text);
+    v.outputs = f.outputs;
+  }
+  if (local && !st.locals.empty()) {
+    auto& frame = st.locals.back();
+    bool saved = std::any_of(frame.begin(), frame.end(), [&](const SavedLocal& l) { return l.name == a.name; });
+    if (!saved) {
+      auto it = st.vars.find(a.name);
+      frame.push_back({a.name, it == st.vars.end() ? std::nullopt : std::optional<Value>(it->second)});
+    }
+  }
+  auto it = st.vars.find(a.name);
+  bool exported = it != st.vars.end() && it->second.exported;
+  if (a.append && it != st.vars.end() && it->second.kind == Value::Kind::Set && v.kind == Value::Kind::Set) {
+    Value merged = it->second;
+    if (a.is_array) {
+      merged.is_array = true;
+      merged.items.insert(merged.items.end(), v.items.begin(), v.items.end());
+    } else if (merged.items.empty()) {
+      merged.items.push_back(v.text());
+    } else {
+      merged.items[0] += v.text();
+    }
+    v = std::move(merged);
+  } else if (a.append && (it == st.vars.end() || it->second.kind == Value::Kind::Unknown)) {
+    if (it != st.vars.end() || !local) v = Value::unknown("$" + a.name);
+  } else if (!a.index.empty() && !a.is_array) {
+    // a[i]=v
+    if (it != st.vars.end() && it->second.kind == Value::Kind::Set && v.kind == Value::Kind::Set &&
+        std::all_of(a.index.begin(), a.index.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+        a.index.size() < 5) {
+      Value arr = it->second;
+      size_t i = static_cast<size_t>(std::stoi(a.index));
+      if (arr.items.size() <= i) arr.items.resize(i + 1);
+      arr.items[i] = v.text();
+      arr.is_array = true;
+      v = std::move(arr);
+    } else {
+      v = Value::unknown("$" + a.name);
+    }
+  }
+  v.exported = exported;
+  st.vars[a.name] = std::move(v);
+}
+
+States Evaluator::eval_function_call(const std::string& name, const FunctionDef& def, const std::vector<Field>& args,
+                                     State st, int call_line) {
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth)) return States{std::move(st)};
+  for (const auto& f : frames_)
+    if (!f.alias && f.name == name) return States{std::move(st)};  // recursion
+  PositionalMode old_mode = st.positional_mode;
+  std::vector<Field> old_positional = std::move(st.positional);
+  size_t label_base = st.labels.size();
+  st.positional_mode = PositionalMode::Known;
+  st.positional = args;
+  st.locals.emplace_back();
+  frames_.push_back(Frame{name, call_line, label_base, false});
+  std::string_view saved_src = src_;
+  src_ = def.source;
+  States res = eval(*def.body, States{std::move(st)});
+  src_ = saved_src;
+  frames_.pop_back();
+  for (auto& r : res) {
+    if (!r.locals.empty()) {
+      for (auto& l : r.locals.back()) {
+        if (l.previous) {
+          r.vars[l.name] = *l.previous;
+        } else {
+          r.vars.erase(l.name);
+        }
+      }
+      r.locals.pop_back();
+    }
+    r.positional_mode = old_mode;
+    r.positional = old_positional;
+    r.ended = false;
+    if (r.labels.size() > label_base) r.labels.resize(label_base);
+  }
+  dedupe(res);
+  return res;
+}
+
+States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return States{std::move(st)};
+  buffers_.emplace_back(code);
+  ParseOptions opt;
+  opt.origin = origin;
+  opt.keep_comments = false;
+  auto script = std::make_shared<Script>(parse_script(buffers_.back(), opt));
+  out_.scripts.push_back(script);
+  std::string_view saved = src_;
+  src_ = buffers_.back();
+  States r = eval(script->root, States{std::move(st)});
+  src_ = saved;
+  return r;
+}
+
+void Evaluator::define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,
+                             const State& st) {
+  // Where the body starts in the file: after `name=` and an opening quote.
+  Pos origin = word.pos;
+  origin.column += static_cast<int>(eq_offset) + 1;
+  size_t at = word.begin + eq_offset + 1;
+  if (at < src_.size()) {
+    if (src_[at] == '\'' || src_[at] == '"') origin.column += 1;
+    else if (src_[at] == '$' && at + 1 < src_.size() && src_[at + 1] == '\'') origin.column += 2;
+  }
+  aliases_[name] = AliasDef{body, origin};
+
+  buffers_.emplace_back(body);
+  ParseOptions opt;
+  opt.origin = origin;
+  opt.keep_comments = false;
+  auto script = std::make_shared<Script>(parse_script(buffers_.back(), opt));
+  out_.scripts.push_back(script);
+
+  Helper h;
+  h.kind = HelperKind::Alias;
+  h.name = name;
+  h.body_text = body;
+  h.where = where(word.pos);
+  h.body = &script->root;
+  scan_positional_cmd(script->root, out_.file, h.positional);
+  out_.helpers.push_back(std::move(h));
+
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return;
+  // On its own, as typed at an interactive prompt: no positional parameters, nothing printed yet.
+  State run = st;
+  run.positional_mode = PositionalMode::Empty;
+  run.positional.clear();
+  run.labels.clear();
+  run.sink = 0;
+  run.ended = false;
+  frames_.push_back(Frame{name, 0, 0, true});
+  std::string_view saved = src_;
+  src_ = buffers_.back();
+  eval(script->root, States{std::move(run)});
+  src_ = saved;
+  frames_.pop_back();
+}
+
+void Evaluator::record_signin(const std::vector<Field>& fields, const std::vector<size_t>& word_of, size_t signin_at,
+                              const Command& c, size_t tc_field,
+                              const std::vector<std::pair<std::string, Value>>& env, const State& st) {
+  SigninCall call;
+  for (size_t i = signin_at + 1; i < fields.size(); ++i) {
+    tccli::SigninArg a;
+    a.text = fields[i].text;
+    a.known = fields[i].known;
+    const Word& w = c.words[word_of[i]];
+    a.where = where(w.pos);
+    call.args.push_back(std::move(a));
+  }
+  call.where = where(c.words[word_of[tc_field]].pos);
+  call.context = context(st);
+  std::optional<Value> root;
+  for (const auto& [n, v] : env)
+    if (n == "TASKCLUSTER_ROOT_URL") root = v;
+  if (!root) root = lookup("TASKCLUSTER_ROOT_URL", st);
+  if (root->kind == Value::Kind::Set) {
+    call.root_url_known = true;
+    if (!root->text().empty()) call.root_url = root->text();
+  } else if (root->kind == Value::Kind::Unset) {
+    call.root_url_known = true;
+  } else {
+    call.root_url_known = false;
+    call.root_url_piece = root->display == "$TASKCLUSTER_ROOT_URL" ? "TASKCLUSTER_ROOT_URL from the environment"
+                                                                   : root->display;
+  }
+  call.sink = st.sink;
+  if (eval_command_ && st.sink == 0) {
+    call.consumption = Consumption::EvalCommand;
+  } else if (st.sink == 0 || st.sink == kSinkNull) {
+    call.consumption = Consumption::Printed;
+  } else if (st.sink == kSinkPipe) {
+    call.consumption = Consumption::Piped;
+  } else if (st.sink == kSinkFile) {
+    call.consumption = Consumption::Redirected;
+  } else {
+    call.consumption = Consumption::Captured;
+  }
+  for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+    if (!it->name.empty()) {
+      call.helper = it->name;
+      call.in_alias = it->alias;
+      break;
+    }
+  }
+  out_.signins.push_back(std::move(call));
+}
+
+States Evaluator::eval_simple(const Command& c, State st) {
+  if (!spend()) return States{std::move(st)};
+
+  // The `alias` listing form: `name='value'` lines at the top of a listing file.
+  if (out_.listing_form && frames_.size() == 1 && st.labels.empty() && c.words.size() + c.assigns.size() == 1) {
+    if (c.assigns.size() == 1 && !c.assigns[0].is_array && !c.assigns[0].append && c.assigns[0].index.empty()) {
+      const Assignment& a = c.assigns[0];
+      Field f = expand_scalar(a.value, st);
+      if (f.known) {
+        Word w = a.value;
+        w.pos = a.pos;
+        w.begin = a.value.begin - a.name.size() - 1;
+        define_alias(a.name, w, f.text, a.name.size(), st);
+        return States{std::move(st)};
+      }
+    }
+    if (c.words.size() == 1) {
+      Field f = expand_scalar(c.words[0], st);
+      auto eq = f.text.find('=');
+      if (f.known && eq != std::string::npos && alias_only_name(f.text.substr(0, eq))) {
+        define_alias(f.text.substr(0, eq), c.words[0], f.text.substr(eq + 1), eq, st);
+        return States{std::move(st)};
+      }
+    }
+  }
+
+  std::vector<size_t> word_of;
+  std::vector<Field> fields = expand_words(c.words, st, &word_of);
+
+  if (c.words.empty()) {
+    for (const auto& a : c.assigns) apply_assignment(a, st, false);
+    return States{std::move(st)};
+  }
+
+  std::vector<std::pair<std::string, Value>> env;
+  for (const auto& a : c.assigns) {
+    if (a.declaration) continue;
+    Field f = expand_scalar(a.value, st);
+    Value v = f.known ? Value::scalar(f.text) : Value::unknown(f.text);
+    v.outputs = f.outputs;
+    env.emplace_back(a.name, std::move(v));
+  }
+
+  int saved_sink = st.sink;
+  for (const auto& r : c.redirects) {
+    if (!is_output_redirect(r)) continue;
+    std::string target = r.target.literal();
+    if (r.op == ">&" && target == "2") {
+      st.sink = 0;  // to the terminal, via stderr
+    } else if (target == "/dev/null") {
+      st.sink = kSinkNull;
+    } else {
+      st.sink = kSinkFile;
+    }
+  }
+  auto finish = [&](States r) {
+    for (auto& x : r) x.sink = saved_sink;
+    return r;
+  };
+
+  // Wrappers that run the next word as the command.
+  size_t k = 0;
+  while (k < fields.size() && fields[k].known) {
+    const std::string& w = fields[k].text;
+    if (w == "command" || w == "builtin" || w == "exec" || w == "nohup" || w == "time") {
+      ++k;
+      while (k < fields.size() && fields[k].known && !fields[k].text.empty() && fields[k].text[0] == '-') ++k;
+      continue;
+    }
+    if (w == "env") {
+      ++k;
+      while (k < fields.size() && fields[k].known) {
+        const std::string& a = fields[k].text;
+        if (a == "-u" || a == "--unset") {
+          k += 2;
+        } else if (!a.empty() && a[0] == '-') {
+          ++k;
+        } else if (auto eq = a.find('='); eq != std::string::npos && valid_name(a.substr(0, eq))) {
+          env.emplace_back(a.substr(0, eq), Value::scalar(a.substr(eq + 1)));
+          ++k;
+        } else {
+          break;
+        }
+      }
+      continue;
+    }
+    break;
+  }
+  if (k >= fields.size()) return finish(States{std::move(st)});
+  const Field& cmd = fields[k];
+  if (!cmd.known) {
+    if (st.sink > 0) st.out_known = false;
+    return finish(States{std::move(st)});
+  }
+  const std::string& name = cmd.text;
+
+  // Alias expansion (textual): the body, then the remaining words.
+  if (k == 0 && !c.words.empty() && c.words[0].is_literal() && !c.words[0].parts.empty() &&
+      !c.words[0].parts[0].quoted) {
+    auto it = aliases_.find(name);
+    bool active = false;
+    for (const auto& f : frames_)
+      if (f.alias && f.name == name) active = true;
+    if (it != aliases_.end() && !active) {
+      std::string code = it->second.body;
+      for (size_t i = 1; i < fields.size(); ++i) {
+        if (fields[i].known) {
+          code += " " + quote(fields[i].text);
+        } else {
+          std::string var = "__tcguard_arg" + std::to_string(i);
+          st.vars[var] = Value::unknown(fields[i].text);
+          code += " \"$" + var + "\"";
+        }
+      }
+      bool top = frames_.size() == 1;
+      PositionalMode mode = st.positional_mode;
+      if (top) st.positional_mode = PositionalMode::Empty;
+      frames_.push_back(Frame{name, c.pos.line, st.labels.size(), true});
+      States r = eval_text(code, it->second.origin, std::move(st));
+      frames_.pop_back();
+      for (auto& x : r) {
+        if (top) x.positional_mode = mode;
+        for (size_t i = 1; i < fields.size(); ++i) x.vars.erase("__tcguard_arg" + std::to_string(i));
+      }
+      return finish(std::move(r));
+    }
+  }
+
+  if (is_taskcluster_binary(name)) {
+    if (k + 1 < fields.size() && fields[k + 1].known && fields[k + 1].text == "signin") {
+      record_signin(fields, word_of, k + 1, c, k, env, st);
+    }
+    if (st.sink > 0) st.out_known = false;
+    return finish(States{std::move(st)});
+  }
+
+  if (auto fit = functions_.find(name); fit != functions_.end()) {
+    std::vector<Field> args(fields.begin() + static_cast<long>(k) + 1, fields.end());
+    return finish(eval_function_call(name, fit->second, args, std::move(st), c.pos.line));
+  }
+
+  std::vector<Field> args(fields.begin() + static_cast<long>(k) + 1, fields.end());
+  auto all_known = [&] { return std::all_of(args.begin(), args.end(), [](const Field& f) { return f.known; }); };
+  auto texts = [&] {
+    std::vector<std::string> t;
+    for (const auto& a : args) t.push_back(a.text);
+    return t;
+  };
+
+  if (name == "export" || name == "local" || name == "declare" || name == "typeset" || name == "readonly") {
+    bool local = name == "local" || ((name == "declare" || name == "typeset") && frames_.back().call_line >= 0 &&
+                                     !st.locals.empty());
+    bool exporting = name == "export";
+    bool any_g = false;
+    for (const auto& a : args)
+      if (a.known && !a.text.empty() && a.text[0] == '-' && a.text.find('x') != std::string::npos) exporting = true;
+    for (const auto& a : args)
+      if (a.known && !a.text.empty() && a.text[0] == '-' && a.text.find('g') != std::string::npos) any_g = true;
+    if (any_g) local = false;
+    for (const auto& a : c.assigns) {
+      if (!a.declaration) continue;
+      apply_assignment(a, st, local);
+      if (exporting) st.vars[a.name].exported = true;
+    }
+    for (const auto& a : args) {
+      if (!a.known || a.text.empty() || a.text[0] == '-' || !valid_name(a.text)) continue;
+      bool assigned = std::any_of(c.assigns.begin(), c.assigns.end(),
+                                  [&](const Assignment& x) { return x.declaration && x.name == a.text; });
+      if (assigned) continue;
+      if (exporting) {
+        auto it = st.vars.find(a.text);
+        if (it != st.vars.end()) it->second.exported = true;
+      } else if (local && !st.locals.empty()) {
+        Assignment empty;
+        empty.name = a.text;
+        apply_assignment(empty, st, true);
+        st.vars[a.text] = Value::unset();
+      }
+    }
+    return finish(States{std::move(st)});
+  }
+  if (name == "unset") {
+    bool functions = false;
+    for (const auto& a : args) {
+      if (!a.known) continue;
+      if (a.text == "-f") functions = true;
+      if (a.text.empty() || a.text[0] == '-') continue;
+      if (functions) {
+        functions_.erase(a.text);
+      } else {
+        Value v = Value::unset();
+        st.vars[a.text] = v;
+      }
+    }
+    return finish(States{std::move(st)});
+  }
+  if (name == "eval") {
+    for (const auto& a : args)
+      for (int id : a.outputs) evaluated_outputs_.insert(id);
+    bool has_outputs = std::any_of(args.begin(), args.end(), [](const Field& f) { return !f.outputs.empty(); });
+    if (!args.empty() && all_known() && !has_outputs) {
+      std::string code;
+      for (const auto& a : args) {
+        if (!code.empty()) code += ' ';
+        code += a.text;
+      }
+      bool saved = eval_command_;
+      eval_command_ = true;
+      Pos origin = c.words[word_of[k + 1]].pos;
+      States r = eval_text(code, origin, std::move(st));
+      eval_command_ = saved;
+      return finish(std::move(r));
+    }
+    if (st.sink > 0) st.out_known = false;
+    return finish(States{std::move(st)});
+  }
+  if (name == "source" || name == ".") {
+    for (const auto& a : args)
+      for (int id : a.outputs) evaluated_outputs_.insert(id);
+    if (st.sink > 0) st.out_known = false;
+    return finish(States{std::move(st)});
+  }
+  if (name == "alias") {
+    for (size_t i = k + 1; i < fields.size(); ++i) {
+      const Field& f = fields[i];
+      if (!f.known || f.text.empty() || f.text[0] == '-') continue;
+      auto eq = f.text.find('=');
+      if (eq == std::string::npos || eq == 0) continue;
+      const Word& w = c.words[word_of[i]];
+      define_alias(f.text.substr(0, eq), w, f.text.substr(eq + 1), eq, st);
+    }
+    return finish(States{std::move(st)});
+  }
+  if (name == "unalias") {
+    for (const auto& a : args)
+      if (a.known) aliases_.erase(a.text);
+    return finish(States{std::move(st)});
+  }
+  if (name == "echo" || name == "printf") {
+    if (st.sink > 0) {
+      if (!all_known()) {
+        st.out_known = false;
+      } else if (name == "echo") {
+        st.out += echo_output(texts());
+      } else if (auto o = printf_output(texts())) {
+        st.out += *o;
+      } else {
+        st.out_known = false;
+      }
+    }
+    return finish(States{std::move(st)});
+  }
+  if (name == "return" || name == "exit") {
+    st.ended = true;
+    return finish(States{std::move(st)});
+  }
+  if (name == "set") {
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (args[i].known && args[i].text == "--") {
+        st.positional_mode = PositionalMode::Known;
+        st.positional.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+        break;
+      }
+    }
+    return finish(States{std::move(st)});
+  }
+  if (name == "shift") {
+    size_t n = 1;
+    if (!args.empty() && args[0].known && args[0].text.size() == 1 && args[0].text[0] >= '0' && args[0].text[0] <= '9')
+      n = static_cast<size_t>(args[0].text[0] - '0');
+    if (st.positional_mode == PositionalMode::Known) {
+      st.positional.erase(st.positional.begin(), st.positional.begin() + static_cast<long>(std::min(n, st.positional.size())));
+    }
+    return finish(States{std::move(st)});
+  }
+  if (name == "read" || name == "mapfile" || name == "readarray" || name == "getopts") {
+    for (const auto& a : args)
+      if (a.known && valid_name(a.text)) st.vars[a.text] = Value::unknown("$" + a.text);
+    if (name == "mapfile" || name == "readarray") st.vars["MAPFILE"] = Value::unknown("$MAPFILE");
+    return finish(States{std::move(st)});
+  }
+  if (name == ":" || name == "true" || name == "false" || name == "cd" || name == "[" || name == "[[" ||
+      name == "test" || name == "shopt" || name == "setopt" || name == "unsetopt" || name == "trap") {
+    return finish(States{std::move(st)});
+  }
+  // Any other command: its output is unknown.
+  if (st.sink > 0) st.out_known = false;
+  return finish(States{std::move(st)});
+}
+
+Analysis analyze(std::string_view text, const std::string& file) {
+  Analysis a;
+  a.file = file;
+  Evaluator ev(text, a);
+  ev.run();
+  return a;
+}
+
+}  // namespace tcg::shell

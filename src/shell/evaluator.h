@@ -1,0 +1,90 @@
+#pragma once
+// The symbolic evaluator (internal to src/shell): runs the syntax tree over sets of paths.
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shell/analysis.h"
+#include "shell/eval_state.h"
+
+namespace tcg::shell {
+
+using States = std::vector<State>;
+
+class Evaluator {
+ public:
+  Evaluator(std::string_view text, Analysis& out);
+  void run();
+
+  // Paths kept at any point; beyond this, extra paths are dropped (their earlier calls stay).
+  static constexpr size_t kMaxStates = 24;
+  static constexpr int kMaxCallDepth = 12;
+
+ private:
+  // What is being evaluated: a function, an alias body, the file's top level.
+  struct Frame {
+    std::string name;       // "" for the top level
+    int call_line = 0;      // >0: a call of `name` at this line
+    size_t label_base = 0;  // labels before this frame do not belong to its context
+    bool alias = false;
+  };
+
+  struct FunctionDef {
+    const Command* body = nullptr;
+    std::string_view source;  // the text its words' offsets refer to
+  };
+  struct AliasDef {
+    std::string body;
+    Pos origin;  // where the body starts in the file
+  };
+
+  std::string_view text_;
+  std::string_view src_;        // the text being evaluated (file, alias body, eval'd string)
+  Analysis& out_;
+  std::deque<std::string> buffers_;  // alias bodies and eval'd strings, alive for the whole run
+  std::map<std::string, FunctionDef> functions_;
+  std::map<std::string, AliasDef> aliases_;
+  std::vector<Frame> frames_;
+  std::set<int> evaluated_outputs_;
+  int next_sub_id_ = 1;
+  long budget_ = 0;
+  bool eval_command_ = false;   // evaluating the words of `eval ...` as code
+  Pos eval_pos_;                // where that eval's words are
+
+  // commands
+  States eval(const Command& c, States states);
+  States eval_seq(const Command& c, States states);
+  States eval_simple(const Command& c, State st);
+  States eval_case(const Command& c, States states);
+  States eval_if(const Command& c, States states);
+  States eval_loop(const Command& c, States states);
+  States eval_function_call(const std::string& name, const FunctionDef& def, const std::vector<Field>& args,
+                            State st, int call_line);
+  States eval_text(std::string_view code, Pos origin, State st);
+  void define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,
+                    const State& st);
+  void record_signin(const std::vector<Field>& fields, const std::vector<size_t>& word_of, size_t signin_at,
+                     const Command& c, size_t tc_field, const std::vector<std::pair<std::string, Value>>& env,
+                     const State& st);
+  void apply_assignment(const Assignment& a, State& st, bool local);
+
+  // expansion
+  std::vector<Field> expand_words(const std::vector<Word>& words, State& st, std::vector<size_t>* word_of = nullptr);
+  Value param_value(const WordPart& p, State& st);
+  void expand_word(const Word& w, State& st, std::vector<Field>& out, bool split);
+  Field expand_scalar(const Word& w, State& st);
+  Value lookup(const std::string& name, const State& st) const;
+  Value command_substitution(const WordPart& part, State& st);
+  std::string ifs(const State& st) const;
+
+  // helpers
+  std::string context(const State& st) const;
+  SourceLocation where(Pos p) const;
+  static void dedupe(States& states);
+  bool spend();
+};
+
+}  // namespace tcg::shell

@@ -1,0 +1,338 @@
+// Word expansion on one path: parameters (with the ${..} operators people use), arrays, "$@",
+// command substitution (run symbolically: echo/printf output is known), field splitting on IFS.
+// Quote removal already happened in the parser.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "shell/evaluator.h"
+
+namespace tcg::shell {
+
+namespace {
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_positional(const std::string& name) { return name == "@" || name == "*" || all_digits(name); }
+
+std::string param_display(const WordPart& p) {
+  if (p.op == ParamOp::None && p.index.empty() && p.text.size() == 1) return "$" + p.text;
+  if (p.op == ParamOp::None && p.index.empty()) return "$" + p.text;
+  std::string s = "${" + p.text;
+  if (!p.index.empty()) s += "[" + p.index + "]";
+  if (p.op != ParamOp::None) s += p.op == ParamOp::Length ? "" : "..";
+  if (p.op == ParamOp::Length) s = "${#" + p.text + "}";
+  else s += "}";
+  return s;
+}
+
+// Appends expanded text to the fields being built, splitting on IFS when unquoted.
+class FieldBuilder {
+ public:
+  FieldBuilder(std::vector<Field>& out, std::string ifs) : out_(out), ifs_(std::move(ifs)) {}
+
+  void add_literal(const std::string& text, bool quoted) {
+    cur_.text += text;
+    if (!text.empty()) have_ = true;
+    if (quoted && text.empty()) quoted_empty_ = true;  // "" makes a field, but "$@" alone does not
+  }
+  void saw_elements() { elements_ = true; }
+  void add_unknown(const std::string& display, const std::vector<int>& outputs) {
+    cur_.text += display;
+    cur_.known = false;
+    have_ = true;
+    add_outputs(outputs);
+  }
+  void add_outputs(const std::vector<int>& outputs) {
+    for (int id : outputs)
+      if (std::find(cur_.outputs.begin(), cur_.outputs.end(), id) == cur_.outputs.end()) cur_.outputs.push_back(id);
+  }
+  // A known expansion result; unquoted results are split on IFS.
+  void add_expansion(const std::string& text, bool quoted, bool split) {
+    if (quoted || !split) {
+      add_literal(text, quoted);
+      return;
+    }
+    for (char c : text) {
+      if (ifs_.find(c) == std::string::npos) {
+        cur_.text += c;
+        have_ = true;
+        continue;
+      }
+      bool white = c == ' ' || c == '\t' || c == '\n';
+      if (white) {
+        if (have_) end_field();
+      } else {
+        end_field(true);
+      }
+    }
+  }
+  // "$@"-style: every element but the first starts a new field.
+  void add_elements(const std::vector<Field>& elems, bool quoted, bool split) {
+    for (size_t i = 0; i < elems.size(); ++i) {
+      if (i > 0 && quoted) end_field(true);
+      if (i > 0 && !quoted && have_) end_field();
+      if (!elems[i].known) {
+        add_unknown(elems[i].text, elems[i].outputs);
+      } else {
+        add_expansion(elems[i].text, quoted, split);
+        if (quoted) have_ = true;
+        add_outputs(elems[i].outputs);
+      }
+    }
+  }
+  void end_field(bool force = false) {
+    if (have_ || force) out_.push_back(std::move(cur_));
+    cur_ = Field{};
+    have_ = false;
+  }
+  void finish() {
+    if (have_ || (quoted_empty_ && !elements_)) out_.push_back(std::move(cur_));
+  }
+
+ private:
+  std::vector<Field>& out_;
+  std::string ifs_;
+  Field cur_;
+  bool have_ = false;
+  bool quoted_empty_ = false;
+  bool elements_ = false;
+};
+
+Value value_of(const Field& f) {
+  if (!f.known) {
+    Value v = Value::unknown(f.text);
+    v.outputs = f.outputs;
+    return v;
+  }
+  Value v = Value::scalar(f.text);
+  v.outputs = f.outputs;
+  return v;
+}
+
+}  // namespace
+
+std::string Evaluator::ifs(const State& st) const {
+  auto it = st.vars.find("IFS");
+  if (it == st.vars.end() || it->second.kind != Value::Kind::Set) return " \t\n";
+  return it->second.text();
+}
+
+Value Evaluator::lookup(const std::string& name, const State& st) const {
+  if (all_digits(name)) {
+    if (name == "0") return Value::unknown("$0");
+    size_t n = static_cast<size_t>(std::min(std::stol(name.substr(0, std::min<size_t>(name.size(), 6))), 100000L));
+    switch (st.positional_mode) {
+      case PositionalMode::Empty: return Value::unset();
+      case PositionalMode::Unknown: return Value::unknown("$" + name);
+      case PositionalMode::Known:
+        if (n == 0 || n > st.positional.size()) return Value::unset();
+        return value_of(st.positional[n - 1]);
+    }
+  }
+  if (name == "#") {
+    if (st.positional_mode == PositionalMode::Empty) return Value::scalar("0");
+    if (st.positional_mode == PositionalMode::Known) return Value::scalar(std::to_string(st.positional.size()));
+    return Value::unknown("$#");
+  }
+  if (name == "@" || name == "*") {
+    if (st.positional_mode == PositionalMode::Empty) return Value::unset();
+    if (st.positional_mode == PositionalMode::Unknown) return Value::unknown("$" + name);
+    Value v;
+    v.kind = Value::Kind::Set;
+    v.is_array = true;
+    for (const auto& f : st.positional) {
+      if (!f.known) return Value::unknown("$" + name);
+      v.items.push_back(f.text);
+    }
+    return v;
+  }
+  if (name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos)
+    return Value::unknown("$" + name);
+  auto it = st.vars.find(name);
+  if (it != st.vars.end()) return it->second;
+  if (name == "IFS") return Value::scalar(" \t\n");
+  return Value::unknown("$" + name);
+}
+
+Value Evaluator::command_substitution(const WordPart& part, State& st) {
+  if (!part.body || !spend()) return Value::unknown("$(..)");
+  int id = next_sub_id_++;
+  State sub = st;
+  sub.sink = id;
+  sub.out.clear();
+  sub.out_known = true;
+  sub.ended = false;
+  size_t before = out_.signins.size();
+  States res = eval(*part.body, States{std::move(sub)});
+  Value v;
+  bool known = !res.empty();
+  for (const auto& r : res) {
+    if (!r.out_known || r.out != res[0].out) known = false;
+  }
+  if (part.process) known = false;
+  if (known) {
+    std::string text = res[0].out;
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    v = Value::scalar(std::move(text));
+  } else {
+    v = Value::unknown(part.process ? "<(..)" : "$(..)");
+  }
+  if (out_.signins.size() > before) v.outputs.push_back(id);
+  return v;
+}
+
+void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, bool split) {
+  FieldBuilder b(out, split ? ifs(st) : std::string());
+  for (const auto& p : w.parts) {
+    switch (p.kind) {
+      case PartKind::Literal:
+        b.add_literal(p.text, p.quoted);
+        break;
+      case PartKind::Arith:
+        b.add_unknown("$((..))", {});
+        break;
+      case PartKind::CommandSub: {
+        Value v = command_substitution(p, st);
+        if (v.known()) {
+          b.add_expansion(v.text(), p.quoted, split);
+          b.add_outputs(v.outputs);
+          if (p.quoted) b.add_literal("", true);
+        } else {
+          b.add_unknown(v.display, v.outputs);
+        }
+        break;
+      }
+      case PartKind::Param: {
+        bool multi = (p.text == "@" || p.text == "*") && p.index.empty() && p.op == ParamOp::None;
+        bool array_all = !p.index.empty() && (p.index == "@" || p.index == "*") && p.op == ParamOp::None;
+        if (multi || array_all) {
+          bool star = multi ? p.text == "*" : p.index == "*";
+          std::vector<Field> elems;
+          bool unknown = false;
+          std::string display = multi ? "$" + p.text : "${" + p.text + "[" + p.index + "]}";
+          if (multi && st.positional_mode == PositionalMode::Known) {
+            elems = st.positional;
+          } else if (multi && st.positional_mode == PositionalMode::Unknown) {
+            unknown = true;
+          } else if (!multi) {
+            Value v = lookup(p.text, st);
+            if (v.kind == Value::Kind::Unknown) {
+              unknown = true;
+            } else {
+              for (const auto& item : v.items) elems.push_back(Field{item, true, v.outputs});
+            }
+          }
+          if (unknown) {
+            b.add_unknown(display, {});
+          } else if (star && p.quoted) {
+            std::string sep = ifs(st).substr(0, 1);
+            std::string joined;
+            bool all_known = true;
+            for (size_t i = 0; i < elems.size(); ++i) {
+              if (i) joined += sep;
+              joined += elems[i].text;
+              if (!elems[i].known) all_known = false;
+            }
+            if (all_known) {
+              b.add_literal(joined, true);
+            } else {
+              b.add_unknown(joined, {});
+            }
+          } else {
+            b.saw_elements();
+            b.add_elements(elems, p.quoted, split);
+          }
+          break;
+        }
+        Value v = param_value(p, st);
+        if (v.known()) {
+          b.add_expansion(v.text(), p.quoted, split);
+          b.add_outputs(v.outputs);
+        } else {
+          b.add_unknown(v.display.empty() ? param_display(p) : v.display, v.outputs);
+        }
+        break;
+      }
+    }
+  }
+  b.finish();
+}
+
+Value Evaluator::param_value(const WordPart& p, State& st) {
+  Value base = lookup(p.text, st);
+  if (!p.index.empty() && base.kind == Value::Kind::Set) {
+    if (all_digits(p.index) && p.index.size() < 7) {
+      size_t i = static_cast<size_t>(std::stol(p.index));
+      base = i < base.items.size() ? Value::scalar(base.items[i]) : Value::unset();
+    } else if (p.index != "@" && p.index != "*") {
+      base = Value::unknown(param_display(p));
+    }
+  }
+  if (base.kind == Value::Kind::Unknown && base.display.empty()) base.display = param_display(p);
+  auto arg_value = [&]() -> Value {
+    if (p.arg.empty()) return Value::scalar("");
+    return value_of(expand_scalar(p.arg[0], st));
+  };
+  bool unset_like = base.kind == Value::Kind::Unset || (p.colon && base.kind == Value::Kind::Set && base.text().empty());
+  switch (p.op) {
+    case ParamOp::None:
+      return base;
+    case ParamOp::UseDefault:
+    case ParamOp::AssignDefault: {
+      if (base.kind == Value::Kind::Set && !unset_like) return base;
+      // An environment variable the file never sets is taken as unset where a default is given;
+      // a positional parameter is an argument, so it stays unknown.
+      if (base.kind == Value::Kind::Unknown && is_positional(p.text)) return Value::unknown(param_display(p));
+      Value d = arg_value();
+      if (p.op == ParamOp::AssignDefault && !is_positional(p.text)) st.vars[p.text] = d;
+      return d;
+    }
+    case ParamOp::UseAlternate:
+      if (base.kind == Value::Kind::Unknown) return Value::unknown(param_display(p));
+      if (unset_like) return Value::scalar("");
+      return arg_value();
+    case ParamOp::ErrorIfUnset:
+      if (base.kind == Value::Kind::Set) return base;
+      return Value::unknown(param_display(p));
+    case ParamOp::Length:
+      if (base.kind == Value::Kind::Set) {
+        return Value::scalar(std::to_string(p.index.empty() ? base.text().size() : base.items.size()));
+      }
+      return Value::unknown(param_display(p));
+    case ParamOp::Other:
+      return Value::unknown(param_display(p));
+  }
+  return base;
+}
+
+Field Evaluator::expand_scalar(const Word& w, State& st) {
+  std::vector<Field> fields;
+  expand_word(w, st, fields, false);
+  if (fields.empty()) return Field{};
+  if (fields.size() == 1) return std::move(fields[0]);
+  // "$@" in an assignment joins with spaces.
+  Field f;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) f.text += ' ';
+    f.text += fields[i].text;
+    if (!fields[i].known) f.known = false;
+    f.outputs.insert(f.outputs.end(), fields[i].outputs.begin(), fields[i].outputs.end());
+  }
+  return f;
+}
+
+std::vector<Field> Evaluator::expand_words(const std::vector<Word>& words, State& st, std::vector<size_t>* word_of) {
+  std::vector<Field> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t before = out.size();
+    expand_word(words[i], st, out, true);
+    if (word_of) word_of->resize(out.size(), i);
+    (void)before;
+  }
+  return out;
+}
+
+}  // namespace tcg::shell

@@ -1,0 +1,1273 @@
+#include "shell/parser.h"
+
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+namespace tcg::shell {
+
+bool Word::is_literal() const {
+  for (const auto& p : parts)
+    if (p.kind != PartKind::Literal) return false;
+  return true;
+}
+
+std::string Word::literal() const {
+  std::string out;
+  for (const auto& p : parts)
+    if (p.kind == PartKind::Literal) out += p.text;
+  return out;
+}
+
+bool Word::is_bare(const char* s) const {
+  return parts.size() == 1 && parts[0].kind == PartKind::Literal && !parts[0].quoted && parts[0].text == s;
+}
+
+namespace {
+
+// Where a list of commands stops (bit set).
+enum Term : unsigned {
+  kTermEof = 0,
+  kTermParen = 1u << 0,   // )
+  kTermBrace = 1u << 1,   // }
+  kTermThen = 1u << 2,
+  kTermElse = 1u << 3,    // elif else fi
+  kTermDo = 1u << 4,
+  kTermDone = 1u << 5,
+  kTermEsac = 1u << 6,    // esac ;; ;& ;;&
+  kTermBacktick = 1u << 7,
+};
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_meta(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' ||
+         c == '>' || c == '(' || c == ')';
+}
+bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+struct PendingHeredoc {
+  std::string delimiter;
+  bool strip_tabs = false;
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, const ParseOptions& options, Script& script)
+      : s_(text), opt_(options), script_(script), depth_(options.depth) {}
+
+  Command parse_all() {
+    Command root = parse_list(kTermEof);
+    return root;
+  }
+
+ private:
+  std::string_view s_;
+  const ParseOptions& opt_;
+  Script& script_;
+  size_t i_ = 0;
+  int line_ = 1;          // line within s_
+  size_t line_start_ = 0;
+  int depth_;
+  std::vector<PendingHeredoc> heredocs_;
+
+  // ---- positions -------------------------------------------------------------------------
+  Pos pos_at(size_t index) const {
+    Pos p;
+    p.line = line_ + opt_.origin.line - 1;
+    int col = static_cast<int>(index - line_start_) + 1;
+    p.column = line_ == 1 ? col + opt_.origin.column - 1 : col;
+    return p;
+  }
+  Pos here() const { return pos_at(i_); }
+  int file_line() const { return line_ + opt_.origin.line - 1; }
+
+  bool eof() const { return i_ >= s_.size(); }
+  char peek(size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
+  bool starts(const char* lit) const {
+    size_t n = std::strlen(lit);
+    return s_.size() - i_ >= n && s_.compare(i_, n, lit) == 0;
+  }
+
+  // Consumes one character, keeping the line count (used inside words and quotes).
+  void advance() {
+    if (i_ < s_.size()) {
+      if (s_[i_] == '\n') {
+        ++line_;
+        line_start_ = i_ + 1;
+      }
+      ++i_;
+    }
+  }
+
+  // A newline token: also reads the bodies of here-documents started on the line just ended.
+  void take_newline() {
+    advance();
+    if (heredocs_.empty()) return;
+    auto pending = std::move(heredocs_);
+    heredocs_.clear();
+    for (const auto& h : pending) skip_heredoc_body(h);
+  }
+
+  void skip_heredoc_body(const PendingHeredoc& h) {
+    while (!eof()) {
+      size_t start = i_;
+      size_t nl = s_.find('\n', i_);
+      size_t end = nl == std::string_view::npos ? s_.size() : nl;
+      std::string_view ln = s_.substr(start, end - start);
+      if (h.strip_tabs)
+        while (!ln.empty() && ln.front() == '\t') ln.remove_prefix(1);
+      if (!ln.empty() && ln.back() == '\r') ln.remove_suffix(1);
+      i_ = end;
+      if (nl != std::string_view::npos) advance();
+      if (ln == h.delimiter) return;
+    }
+  }
+
+  // ---- blanks and comments ----------------------------------------------------------------
+  void skip_blanks() {
+    while (!eof()) {
+      char c = s_[i_];
+      if (is_blank(c)) {
+        ++i_;
+      } else if (c == '\\' && peek(1) == '\n') {
+        advance();
+        advance();
+      } else if (c == '#') {
+        skip_comment();
+      } else {
+        break;
+      }
+    }
+  }
+
+  void skip_comment() {
+    size_t start = i_;
+    size_t nl = s_.find('\n', i_);
+    size_t end = nl == std::string_view::npos ? s_.size() : nl;
+    if (opt_.keep_comments) {
+      Comment c;
+      c.text = std::string(s_.substr(start + 1, end - start - 1));
+      c.pos = pos_at(start);
+      c.own_line = true;
+      for (size_t k = line_start_; k < start; ++k)
+        if (!is_blank(s_[k])) c.own_line = false;
+      script_.comments.push_back(std::move(c));
+    }
+    i_ = end;
+  }
+
+  void skip_blanks_and_newlines() {
+    for (;;) {
+      skip_blanks();
+      if (peek() == '\n') {
+        take_newline();
+      } else {
+        break;
+      }
+    }
+  }
+
+  // ---- keywords ---------------------------------------------------------------------------
+  // The unquoted word at the cursor, if it is followed by a delimiter ("" otherwise).
+  std::string_view bare_word_ahead() const {
+    size_t k = i_;
+    while (k < s_.size() && !is_meta(s_[k]) && s_[k] != '\'' && s_[k] != '"' && s_[k] != '\\' && s_[k] != '$' &&
+           s_[k] != '`')
+      ++k;
+    if (k < s_.size() && !is_meta(s_[k])) return {};
+    return s_.substr(i_, k - i_);
+  }
+
+  bool at_keyword(std::string_view kw) const { return bare_word_ahead() == kw; }
+
+  bool at_terminator(unsigned term) const {
+    if (eof()) return true;
+    char c = peek();
+    if ((term & kTermParen) && c == ')') return true;
+    if ((term & kTermEsac) && c == ';' && peek(1) == ';') return true;
+    if ((term & kTermEsac) && c == ';' && peek(1) == '&') return true;
+    std::string_view w = bare_word_ahead();
+    if (w.empty()) return false;
+    if ((term & kTermBrace) && w == "}") return true;
+    if ((term & kTermThen) && w == "then") return true;
+    if ((term & kTermElse) && (w == "elif" || w == "else" || w == "fi")) return true;
+    if ((term & kTermDo) && w == "do") return true;
+    if ((term & kTermDone) && w == "done") return true;
+    if ((term & kTermEsac) && w == "esac") return true;
+    return false;
+  }
+
+  void skip_bare_word() {
+    std::string_view w = bare_word_ahead();
+    i_ += w.size();
+  }
+
+  // ---- lists ------------------------------------------------------------------------------
+  Command parse_list(unsigned term) {
+    Command seq;
+    seq.kind = CommandKind::Seq;
+    seq.pos = here();
+    for (;;) {
+      skip_blanks_and_newlines();
+      while (peek() == ';' && peek(1) != ';' && peek(1) != '&') {
+        ++i_;
+        skip_blanks_and_newlines();
+      }
+      if (at_terminator(term)) break;
+      size_t before = i_;
+      char c = peek();
+      if (c == ')' || c == ';' || c == '&' || c == '|' || (c == '}' && is_meta(peek(1)))) {
+        ++i_;  // stray operator: skip it
+        continue;
+      }
+      std::string_view w = bare_word_ahead();
+      if (w == "then" || w == "elif" || w == "else" || w == "fi" || w == "do" || w == "done" || w == "esac" ||
+          w == "in" || w == "}") {
+        skip_bare_word();  // stray keyword outside its construct
+        continue;
+      }
+      Command cmd = parse_and_or();
+      skip_blanks();
+      if (peek() == '&' && peek(1) != '&' && peek(1) != '>') {
+        ++i_;
+        Command bg;
+        bg.kind = CommandKind::Background;
+        bg.pos = cmd.pos;
+        bg.end_line = cmd.end_line;
+        bg.children.push_back(std::move(cmd));
+        cmd = std::move(bg);
+      } else if (peek() == ';' && peek(1) != ';' && peek(1) != '&') {
+        ++i_;
+      }
+      if (cmd.kind != CommandKind::Seq || !cmd.children.empty()) seq.children.push_back(std::move(cmd));
+      if (i_ == before) ++i_;  // always make progress
+    }
+    seq.end_line = file_line();
+    return seq;
+  }
+
+  Command parse_and_or() {
+    Command first = parse_pipeline();
+    skip_blanks();
+    if (!starts("&&") && !starts("||")) return first;
+    Command node;
+    node.kind = CommandKind::AndOr;
+    node.pos = first.pos;
+    node.children.push_back(std::move(first));
+    for (;;) {
+      skip_blanks();
+      if (starts("&&")) {
+        node.ops += '&';
+      } else if (starts("||")) {
+        node.ops += '|';
+      } else {
+        break;
+      }
+      i_ += 2;
+      skip_blanks_and_newlines();
+      node.children.push_back(parse_pipeline());
+    }
+    node.end_line = node.children.back().end_line;
+    return node;
+  }
+
+  Command parse_pipeline() {
+    skip_blanks();
+    bool negate = false;
+    if (at_keyword("!")) {
+      ++i_;
+      negate = true;
+      skip_blanks();
+    }
+    if (at_keyword("time")) {
+      skip_bare_word();
+      skip_blanks();
+    }
+    Command first = parse_command();
+    Command result;
+    skip_blanks();
+    if (peek() == '|' && peek(1) != '|') {
+      Command pipe;
+      pipe.kind = CommandKind::Pipe;
+      pipe.pos = first.pos;
+      pipe.children.push_back(std::move(first));
+      while (peek() == '|' && peek(1) != '|') {
+        ++i_;
+        if (peek() == '&') ++i_;
+        skip_blanks_and_newlines();
+        pipe.children.push_back(parse_command());
+        skip_blanks();
+      }
+      pipe.end_line = pipe.children.back().end_line;
+      result = std::move(pipe);
+    } else {
+      result = std::move(first);
+    }
+    if (negate) {
+      Command n;
+      n.kind = CommandKind::Not;
+      n.pos = result.pos;
+      n.end_line = result.end_line;
+      n.children.push_back(std::move(result));
+      return n;
+    }
+    return result;
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+  Command parse_command() {
+    skip_blanks();
+    Pos start = here();
+    if (depth_ >= kMaxParseDepth) return skip_opaque_line(start);
+    ++depth_;
+    Command cmd;
+    std::string_view w = bare_word_ahead();
+    if (w == "if") {
+      cmd = parse_if();
+    } else if (w == "case") {
+      cmd = parse_case();
+    } else if (w == "while" || w == "until") {
+      cmd = parse_while();
+    } else if (w == "for" || w == "select") {
+      cmd = parse_for();
+    } else if (w == "function") {
+      cmd = parse_function_keyword();
+    } else if (w == "{") {
+      cmd = parse_group();
+    } else if (peek() == '(' && peek(1) == '(') {
+      cmd = parse_arith_command();
+    } else if (peek() == '(') {
+      cmd = parse_subshell();
+    } else if (w == "[[") {
+      cmd = parse_double_bracket();
+    } else {
+      cmd = parse_simple();
+    }
+    --depth_;
+    cmd.pos = start;
+    if (cmd.kind != CommandKind::Simple) parse_redirects(cmd);
+    cmd.end_line = file_line();
+    if (opt_.keep_comments) script_.extents.push_back({start.line, cmd.end_line});
+    return cmd;
+  }
+
+  Command skip_opaque_line(Pos start) {
+    while (!eof() && peek() != '\n') advance();
+    Command c;
+    c.kind = CommandKind::Opaque;
+    c.pos = start;
+    c.end_line = file_line();
+    return c;
+  }
+
+  void expect_keyword(std::string_view kw) {
+    skip_blanks_and_newlines();
+    if (at_keyword(kw)) skip_bare_word();
+  }
+
+  Command parse_if() {
+    Command c;
+    c.kind = CommandKind::If;
+    skip_bare_word();  // if
+    for (;;) {
+      c.children.push_back(parse_list(kTermThen | kTermElse));
+      expect_keyword("then");
+      c.children.push_back(parse_list(kTermElse));
+      skip_blanks_and_newlines();
+      if (at_keyword("elif")) {
+        skip_bare_word();
+        continue;
+      }
+      if (at_keyword("else")) {
+        skip_bare_word();
+        c.children.push_back(parse_list(kTermElse));
+        c.has_else = true;
+        skip_blanks_and_newlines();
+      }
+      if (at_keyword("fi")) skip_bare_word();
+      break;
+    }
+    return c;
+  }
+
+  Command parse_while() {
+    Command c;
+    c.kind = CommandKind::Loop;
+    skip_bare_word();
+    c.children.push_back(parse_list(kTermDo));
+    parse_do_body(c);
+    return c;
+  }
+
+  void parse_do_body(Command& c) {
+    skip_blanks_and_newlines();
+    if (at_keyword("do")) {
+      skip_bare_word();
+      c.children.push_back(parse_list(kTermDone));
+      expect_keyword("done");
+    } else if (at_keyword("{")) {
+      c.children.push_back(parse_group());
+    } else {
+      c.children.push_back(Command{});
+    }
+  }
+
+  Command parse_for() {
+    Command c;
+    c.kind = CommandKind::Loop;
+    c.for_loop = true;
+    skip_bare_word();  // for / select
+    skip_blanks();
+    if (peek() == '(' && peek(1) == '(') {
+      skip_balanced_parens();
+      c.for_loop = false;
+    } else {
+      std::string_view name = bare_word_ahead();
+      c.name = std::string(name);
+      i_ += name.size();
+      skip_blanks_and_newlines();
+      if (at_keyword("in")) {
+        skip_bare_word();
+        for (;;) {
+          skip_blanks();
+          char ch = peek();
+          if (eof() || ch == ';' || ch == '\n' || ch == '&' || ch == '|' || ch == ')' || ch == '(' || ch == '<' ||
+              ch == '>')
+            break;
+          size_t before = i_;
+          c.loop_words.push_back(parse_word());
+          if (i_ == before) break;
+        }
+      } else {
+        // `for x; do` / `for x do`: the positional parameters.
+        Word all;
+        WordPart p;
+        p.kind = PartKind::Param;
+        p.text = "@";
+        p.quoted = true;
+        all.parts.push_back(std::move(p));
+        c.loop_words.push_back(std::move(all));
+      }
+    }
+    skip_blanks();
+    if (peek() == ';') ++i_;
+    c.children.push_back(Command{});
+    parse_do_body(c);
+    return c;
+  }
+
+  Command parse_case() {
+    Command c;
+    c.kind = CommandKind::Case;
+    skip_bare_word();  // case
+    skip_blanks();
+    c.word = parse_word();
+    expect_keyword("in");
+    for (;;) {
+      skip_blanks_and_newlines();
+      if (eof()) break;
+      if (at_keyword("esac")) {
+        skip_bare_word();
+        break;
+      }
+      CaseItem item;
+      item.pos = here();
+      if (peek() == '(') ++i_;
+      size_t before = i_;
+      for (;;) {
+        skip_blanks();
+        if (eof() || peek() == ')' || peek() == '\n') break;
+        if (peek() == '|') {
+          ++i_;
+          continue;
+        }
+        size_t b = i_;
+        Word w = parse_word();
+        if (i_ == b) {
+          ++i_;
+          continue;
+        }
+        if (!item.label.empty()) item.label += "|";
+        item.label += std::string(s_.substr(w.begin, w.end - w.begin));
+        item.patterns.push_back(std::move(w));
+      }
+      if (peek() == ')') ++i_;
+      item.body_ptr = std::make_shared<Command>(parse_list(kTermEsac));
+      skip_blanks_and_newlines();
+      if (starts(";;&")) {
+        i_ += 3;
+      } else if (starts(";;") || starts(";&")) {
+        i_ += 2;
+      }
+      c.items.push_back(std::move(item));
+      if (i_ == before) ++i_;
+    }
+    return c;
+  }
+
+  Command parse_group() {
+    Command c;
+    c.kind = CommandKind::Group;
+    skip_bare_word();  // {
+    c.children.push_back(parse_list(kTermBrace));
+    skip_blanks_and_newlines();
+    if (at_keyword("}")) skip_bare_word();
+    return c;
+  }
+
+  Command parse_subshell() {
+    Command c;
+    c.kind = CommandKind::Subshell;
+    ++i_;  // (
+    c.children.push_back(parse_list(kTermParen));
+    if (peek() == ')') ++i_;
+    return c;
+  }
+
+  void skip_balanced_parens() {
+    int level = 0;
+    while (!eof()) {
+      char ch = peek();
+      if (ch == '(') {
+        ++level;
+      } else if (ch == ')') {
+        --level;
+        if (level <= 0) {
+          advance();
+          return;
+        }
+      } else if (ch == '\'' || ch == '"' || ch == '`') {
+        Word scratch;
+        parse_word_into(scratch, false);
+        continue;
+      }
+      advance();
+    }
+  }
+
+  Command parse_arith_command() {
+    skip_balanced_parens();
+    Command c;
+    c.kind = CommandKind::Opaque;
+    return c;
+  }
+
+  Command parse_double_bracket() {
+    Command c;
+    c.kind = CommandKind::Simple;
+    c.words.push_back(parse_word());  // [[
+    for (;;) {
+      skip_blanks_and_newlines();
+      if (eof()) break;
+      if (at_keyword("]]")) {
+        c.words.push_back(parse_word());
+        break;
+      }
+      char ch = peek();
+      if (ch == '&' || ch == '|' || ch == '<' || ch == '>' || ch == '(' || ch == ')' || ch == ';') {
+        ++i_;
+        continue;
+      }
+      size_t before = i_;
+      c.words.push_back(parse_word());
+      if (i_ == before) ++i_;
+    }
+    return c;
+  }
+
+  Command parse_function_keyword() {
+    skip_bare_word();  // function
+    skip_blanks();
+    size_t start = i_;
+    while (!eof() && !is_meta(peek())) advance();
+    std::string name(s_.substr(start, i_ - start));
+    skip_blanks();
+    if (peek() == '(' && s_.substr(i_).size() >= 2) {
+      size_t k = i_ + 1;
+      while (k < s_.size() && is_blank(s_[k])) ++k;
+      if (k < s_.size() && s_[k] == ')') i_ = k + 1;
+    }
+    return function_body(std::move(name));
+  }
+
+  Command function_body(std::string name) {
+    skip_blanks_and_newlines();
+    Command f;
+    f.kind = CommandKind::Function;
+    f.name = std::move(name);
+    f.children.push_back(parse_command());
+    return f;
+  }
+
+  // ---- redirections -----------------------------------------------------------------------
+  // At a redirection operator (with an optional fd number before it)?
+  size_t redirect_ahead() const {
+    size_t k = i_;
+    while (k < s_.size() && is_digit(s_[k])) ++k;
+    if (k < s_.size() && (s_[k] == '<' || s_[k] == '>')) {
+      if (s_[k] == '<' && k + 1 < s_.size() && s_[k + 1] == '(') return 0;  // process substitution
+      if (s_[k] == '>' && k + 1 < s_.size() && s_[k + 1] == '(') return 0;
+      return k - i_ + 1;
+    }
+    if (k == i_ && s_[k] == '&' && k + 1 < s_.size() && s_[k + 1] == '>') return 1;
+    return 0;
+  }
+
+  void parse_redirect(std::vector<Redirect>& out) {
+    Redirect r;
+    size_t start = i_;
+    while (is_digit(peek())) ++i_;
+    if (i_ > start) r.fd = std::atoi(std::string(s_.substr(start, i_ - start)).c_str());
+    size_t op_start = i_;
+    if (starts("<<<")) {
+      i_ += 3;
+    } else if (starts("<<-")) {
+      i_ += 3;
+    } else if (starts("<<")) {
+      i_ += 2;
+    } else if (starts("&>>")) {
+      i_ += 3;
+    } else if (starts("&>") || starts(">>") || starts(">&") || starts("<&") || starts("<>") || starts(">|")) {
+      i_ += 2;
+    } else {
+      ++i_;
+    }
+    r.op = std::string(s_.substr(op_start, i_ - op_start));
+    skip_blanks();
+    r.target = parse_word();
+    if (r.op == "<<" || r.op == "<<-") {
+      PendingHeredoc h;
+      h.delimiter = r.target.literal();
+      h.strip_tabs = r.op == "<<-";
+      heredocs_.push_back(std::move(h));
+    }
+    out.push_back(std::move(r));
+  }
+
+  void parse_redirects(Command& c) {
+    for (;;) {
+      skip_blanks();
+      if (redirect_ahead() == 0) break;
+      parse_redirect(c.redirects);
+    }
+  }
+
+  // ---- simple commands --------------------------------------------------------------------
+  static bool assignment_name(const Word& w, std::string& name, std::string& index, bool& append, size_t& value_at) {
+    if (w.parts.empty() || w.parts[0].kind != PartKind::Literal || w.parts[0].quoted) return false;
+    const std::string& t = w.parts[0].text;
+    if (t.empty() || !is_name_start(t[0])) return false;
+    size_t k = 1;
+    while (k < t.size() && is_name_char(t[k])) ++k;
+    name = t.substr(0, k);
+    index.clear();
+    if (k < t.size() && t[k] == '[') {
+      size_t close = t.find(']', k);
+      if (close == std::string::npos) return false;
+      index = t.substr(k + 1, close - k - 1);
+      k = close + 1;
+    }
+    append = false;
+    if (k < t.size() && t[k] == '+') {
+      append = true;
+      ++k;
+    }
+    if (k >= t.size() || t[k] != '=') return false;
+    value_at = k + 1;
+    return true;
+  }
+
+  Command parse_simple() {
+    Command c;
+    c.kind = CommandKind::Simple;
+    for (;;) {
+      skip_blanks();
+      if (eof()) break;
+      char ch = peek();
+      if (redirect_ahead()) {
+        parse_redirect(c.redirects);
+        continue;
+      }
+      if (ch == '\n' || ch == ';' || ch == '&' || ch == '|' || ch == ')') break;
+      if (ch == '(') {
+        // `name () { ..}`: a function definition.
+        if (c.words.size() == 1 && c.assigns.empty() && c.words[0].is_literal()) {
+          size_t k = i_ + 1;
+          while (k < s_.size() && is_blank(s_[k])) ++k;
+          if (k < s_.size() && s_[k] == ')') {
+            i_ = k + 1;
+            std::string name = c.words[0].literal();
+            return function_body(std::move(name));
+          }
+        }
+        // `( ` inside a simple command: not valid shell; skip the parenthesised text.
+        skip_balanced_parens();
+        continue;
+      }
+      size_t before = i_;
+      Word w = parse_word();
+      if (i_ == before) {
+        advance();
+        continue;
+      }
+      std::string name, index;
+      bool append = false;
+      size_t value_at = 0;
+      bool declaration = !c.words.empty() && is_declaration(c.words[0]);
+      if ((c.words.empty() || declaration) && assignment_name(w, name, index, append, value_at)) {
+        Assignment a;
+        a.name = std::move(name);
+        a.index = std::move(index);
+        a.append = append;
+        a.pos = w.pos;
+        // The value: the rest of the first part, then the other parts.
+        Word value;
+        value.pos = w.pos;
+        value.pos.column += static_cast<int>(value_at);
+        value.begin = w.begin + value_at;
+        value.end = w.end;
+        std::string rest = w.parts[0].text.substr(value_at);
+        if (!rest.empty()) {
+          WordPart p;
+          p.kind = PartKind::Literal;
+          p.text = std::move(rest);
+          p.pos = value.pos;
+          value.parts.push_back(std::move(p));
+        }
+        for (size_t k = 1; k < w.parts.size(); ++k) value.parts.push_back(std::move(w.parts[k]));
+        if (value.parts.empty() && peek() == '(') {
+          a.is_array = true;
+          parse_array_elements(a.elements);
+        } else {
+          a.value = std::move(value);
+        }
+        if (declaration) {
+          // Keep it as an argument too so `local`/`export` see the name; the evaluator uses assigns.
+          w.parts.clear();
+          WordPart p;
+          p.kind = PartKind::Literal;
+          p.text = a.name;
+          w.parts.push_back(std::move(p));
+          c.words.push_back(std::move(w));
+          a.declaration = true;
+          c.assigns.push_back(std::move(a));
+        } else {
+          c.assigns.push_back(std::move(a));
+        }
+        continue;
+      }
+      c.words.push_back(std::move(w));
+    }
+    return c;
+  }
+
+  static bool is_declaration(const Word& w) {
+    if (w.parts.size() != 1 || w.parts[0].kind != PartKind::Literal || w.parts[0].quoted) return false;
+    const std::string& t = w.parts[0].text;
+    return t == "local" || t == "export" || t == "declare" || t == "typeset" || t == "readonly";
+  }
+
+  void parse_array_elements(std::vector<Word>& out) {
+    advance();  // (
+    for (;;) {
+      skip_blanks_and_newlines();
+      if (eof()) return;
+      if (peek() == ')') {
+        advance();
+        return;
+      }
+      size_t before = i_;
+      out.push_back(parse_word());
+      if (i_ == before) advance();
+    }
+  }
+
+  // ---- words ------------------------------------------------------------------------------
+  Word parse_word() {
+    Word w;
+    parse_word_into(w, false);
+    return w;
+  }
+
+  static void add_literal(Word& w, std::string_view text, bool quoted, Pos pos) {
+    if (!w.parts.empty() && w.parts.back().kind == PartKind::Literal && w.parts.back().quoted == quoted) {
+      w.parts.back().text.append(text);
+      return;
+    }
+    WordPart p;
+    p.kind = PartKind::Literal;
+    p.quoted = quoted;
+    p.text = std::string(text);
+    p.pos = pos;
+    w.parts.push_back(std::move(p));
+  }
+
+  // in_brace: the word after ${x:- .. }: stops at the closing brace, blanks are part of it.
+  void parse_word_into(Word& w, bool in_brace, bool dquoted = false) {
+    w.pos = here();
+    w.begin = i_;
+    while (!eof()) {
+      char c = peek();
+      if ((c == '<' || c == '>') && peek(1) == '(' && !in_brace && !dquoted && depth_ < kMaxParseDepth) {
+        Pos p = here();
+        advance();
+        advance();
+        w.parts.push_back(command_sub(p, false, true));
+        continue;
+      }
+      if (in_brace) {
+        if (c == '}') break;
+      } else if (is_meta(c)) {
+        break;
+      }
+      if (c == '\\') {
+        if (peek(1) == '\n') {
+          advance();
+          advance();
+          continue;
+        }
+        if (i_ + 1 >= s_.size()) {
+          add_literal(w, "\\", false, here());
+          ++i_;
+          continue;
+        }
+        Pos p = here();
+        advance();
+        if (dquoted && !(peek() == '$' || peek() == '`' || peek() == '"' || peek() == '\\' || peek() == '}')) {
+          add_literal(w, "\\", true, p);
+        }
+        add_literal(w, s_.substr(i_, 1), true, p);
+        advance();
+      } else if (c == '\'' && !dquoted) {
+        parse_single_quoted(w);
+      } else if (c == '"' && !dquoted) {
+        parse_double_quoted(w);
+      } else if (c == '$') {
+        parse_dollar(w, dquoted);
+      } else if (c == '`') {
+        parse_backtick(w, dquoted);
+      } else if ((c == '@' || c == '!' || c == '+' || c == '?' || c == '*') && peek(1) == '(' && !in_brace) {
+        // extglob pattern: keep it as literal text
+        size_t start = i_;
+        Pos p = here();
+        advance();
+        skip_balanced_parens();
+        add_literal(w, s_.substr(start, i_ - start), false, p);
+      } else {
+        size_t start = i_;
+        Pos p = here();
+        while (!eof()) {
+          char d = peek();
+          if (d == '\\' || d == '$' || d == '`' || (d == '\'' && !dquoted) || (d == '"' && !dquoted)) break;
+          if (in_brace ? d == '}' : is_meta(d)) break;
+          if ((d == '@' || d == '!' || d == '+' || d == '?' || d == '*') && peek(1) == '(' && !in_brace) break;
+          advance();
+        }
+        if (i_ == start) {
+          advance();
+          add_literal(w, s_.substr(start, 1), dquoted, p);
+        } else {
+          add_literal(w, s_.substr(start, i_ - start), dquoted, p);
+        }
+      }
+    }
+    w.end = i_;
+  }
+
+  void parse_single_quoted(Word& w) {
+    Pos p = here();
+    advance();
+    size_t start = i_;
+    size_t close = s_.find('\'', i_);
+    size_t end = close == std::string_view::npos ? s_.size() : close;
+    while (i_ < end) advance();
+    add_literal(w, s_.substr(start, end - start), true, p);
+    if (!eof()) advance();
+    // An empty '' still makes a (quoted, empty) word.
+    if (end == start) add_literal(w, "", true, p);
+  }
+
+  void parse_double_quoted(Word& w) {
+    Pos p = here();
+    advance();  // "
+    if (depth_ >= kMaxParseDepth) {
+      while (!eof() && peek() != '"') advance();
+      if (!eof()) advance();
+      add_literal(w, "", true, p);
+      return;
+    }
+    ++depth_;
+    add_literal(w, "", true, p);
+    while (!eof() && peek() != '"') {
+      char c = peek();
+      if (c == '\\') {
+        char n = peek(1);
+        if (n == '\n') {
+          advance();
+          advance();
+        } else if (n == '$' || n == '`' || n == '"' || n == '\\') {
+          Pos q = here();
+          advance();
+          add_literal(w, s_.substr(i_, 1), true, q);
+          advance();
+        } else {
+          add_literal(w, "\\", true, here());
+          advance();
+        }
+      } else if (c == '$') {
+        parse_dollar(w, true);
+      } else if (c == '`') {
+        parse_backtick(w, true);
+      } else {
+        size_t start = i_;
+        Pos q = here();
+        while (!eof() && peek() != '"' && peek() != '\\' && peek() != '$' && peek() != '`') advance();
+        add_literal(w, s_.substr(start, i_ - start), true, q);
+      }
+    }
+    if (!eof()) advance();
+    --depth_;
+  }
+
+  void parse_ansi_c(Word& w) {
+    Pos p = here();
+    advance();  // $
+    advance();  // '
+    std::string out;
+    while (!eof() && peek() != '\'') {
+      char c = peek();
+      if (c != '\\') {
+        out += c;
+        advance();
+        continue;
+      }
+      advance();
+      if (eof()) {
+        out += '\\';
+        break;
+      }
+      char e = peek();
+      advance();
+      switch (e) {
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'e':
+        case 'E': out += '\x1b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case '\\': out += '\\'; break;
+        case '\'': out += '\''; break;
+        case '"': out += '"'; break;
+        case '?': out += '?'; break;
+        case 'c': {
+          if (!eof()) {
+            out += static_cast<char>(peek() & 0x1f);
+            advance();
+          }
+          break;
+        }
+        case 'x': {
+          int v = 0, n = 0;
+          while (n < 2 && hex_value(peek()) >= 0) {
+            v = v * 16 + hex_value(peek());
+            advance();
+            ++n;
+          }
+          if (n == 0) {
+            out += "\\x";
+          } else {
+            out += static_cast<char>(v);
+          }
+          break;
+        }
+        case 'u':
+        case 'U': {
+          int max = e == 'u' ? 4 : 8;
+          uint32_t v = 0;
+          int n = 0;
+          while (n < max && hex_value(peek()) >= 0) {
+            v = v * 16 + static_cast<uint32_t>(hex_value(peek()));
+            advance();
+            ++n;
+          }
+          if (n == 0) {
+            out += '\\';
+            out += e;
+          } else {
+            append_utf8(out, v);
+          }
+          break;
+        }
+        default:
+          if (e >= '0' && e <= '7') {
+            int v = e - '0', n = 1;
+            while (n < 3 && peek() >= '0' && peek() <= '7') {
+              v = v * 8 + (peek() - '0');
+              advance();
+              ++n;
+            }
+            out += static_cast<char>(v & 0xff);
+          } else {
+            out += '\\';
+            out += e;
+          }
+      }
+    }
+    if (!eof()) advance();
+    add_literal(w, out, true, p);
+  }
+
+  void parse_dollar(Word& w, bool dquoted) {
+    char n = peek(1);
+    Pos p = here();
+    if (n == '\'' && !dquoted) {
+      parse_ansi_c(w);
+      return;
+    }
+    if (n == '"' && !dquoted) {
+      advance();
+      parse_double_quoted(w);
+      return;
+    }
+    if (n == '(' && peek(2) == '(') {
+      size_t start = i_;
+      advance();
+      skip_balanced_parens();
+      WordPart part;
+      part.kind = PartKind::Arith;
+      part.quoted = dquoted;
+      part.text = std::string(s_.substr(start, i_ - start));
+      part.pos = p;
+      w.parts.push_back(std::move(part));
+      return;
+    }
+    if (n == '(') {
+      advance();
+      advance();
+      w.parts.push_back(command_sub(p, dquoted, false));
+      return;
+    }
+    if (n == '{') {
+      parse_braced_param(w, dquoted);
+      return;
+    }
+    if (is_name_start(n)) {
+      advance();
+      size_t start = i_;
+      while (!eof() && is_name_char(peek())) advance();
+      WordPart part;
+      part.kind = PartKind::Param;
+      part.quoted = dquoted;
+      part.text = std::string(s_.substr(start, i_ - start));
+      part.pos = p;
+      w.parts.push_back(std::move(part));
+      return;
+    }
+    if (is_digit(n) || n == '@' || n == '*' || n == '#' || n == '?' || n == '$' || n == '!' || n == '-') {
+      advance();
+      WordPart part;
+      part.kind = PartKind::Param;
+      part.quoted = dquoted;
+      part.text = std::string(1, n);
+      part.pos = p;
+      advance();
+      w.parts.push_back(std::move(part));
+      return;
+    }
+    add_literal(w, "$", dquoted, p);
+    advance();
+  }
+
+  WordPart command_sub(Pos p, bool dquoted, bool process) {
+    WordPart part;
+    part.kind = PartKind::CommandSub;
+    part.quoted = dquoted;
+    part.process = process;
+    part.pos = p;
+    if (depth_ >= kMaxParseDepth) {
+      skip_to_close_paren();
+      part.body = std::make_shared<Command>();
+      return part;
+    }
+    ++depth_;
+    part.body = std::make_shared<Command>(parse_list(kTermParen));
+    --depth_;
+    if (peek() == ')') advance();
+    return part;
+  }
+
+  void skip_to_close_paren() {
+    int level = 1;
+    while (!eof()) {
+      char c = peek();
+      advance();
+      if (c == '(') ++level;
+      if (c == ')' && --level == 0) return;
+    }
+  }
+
+  void parse_braced_param(Word& w, bool dquoted) {
+    Pos p = here();
+    advance();  // $
+    advance();  // {
+    WordPart part;
+    part.kind = PartKind::Param;
+    part.quoted = dquoted;
+    part.pos = p;
+    if (peek() == '#' && peek(1) != '}' && !(peek(1) == ':' || peek(1) == '-' || peek(1) == '=' || peek(1) == '+')) {
+      part.op = ParamOp::Length;
+      advance();
+    } else if (peek() == '!' || peek() == '(' || peek() == '^' || peek() == '=' || peek() == '~') {
+      part.op = ParamOp::Other;  // ${!x} indirection, zsh flags: not modelled
+    }
+    size_t start = i_;
+    if (is_name_start(peek())) {
+      while (!eof() && is_name_char(peek())) advance();
+    } else if (is_digit(peek())) {
+      while (!eof() && is_digit(peek())) advance();
+    } else if (peek() == '@' || peek() == '*' || peek() == '#' || peek() == '?' || peek() == '$' || peek() == '-' ||
+               peek() == '!') {
+      advance();
+    }
+    part.text = std::string(s_.substr(start, i_ - start));
+    if (part.text.empty() && part.op != ParamOp::Other) part.op = ParamOp::Other;
+    if (peek() == '[') {
+      size_t close = i_ + 1;
+      int level = 1;
+      while (close < s_.size() && level > 0) {
+        if (s_[close] == '[') ++level;
+        if (s_[close] == ']') --level;
+        if (level > 0) ++close;
+      }
+      part.index = std::string(s_.substr(i_ + 1, close - i_ - 1));
+      while (i_ < close && !eof()) advance();
+      if (!eof()) advance();
+    }
+    if (part.op == ParamOp::None) {
+      char c = peek();
+      size_t oplen = 0;
+      if (c == ':' && (peek(1) == '-' || peek(1) == '=' || peek(1) == '+' || peek(1) == '?')) {
+        part.colon = true;
+        c = peek(1);
+        oplen = 2;
+      } else if (c == '-' || c == '=' || c == '+' || c == '?') {
+        oplen = 1;
+      }
+      if (oplen > 0) {
+        part.op = c == '-' ? ParamOp::UseDefault
+                  : c == '=' ? ParamOp::AssignDefault
+                  : c == '+' ? ParamOp::UseAlternate
+                             : ParamOp::ErrorIfUnset;
+        i_ += oplen;
+        Word arg;
+        if (depth_ < kMaxParseDepth) {
+          ++depth_;
+          parse_word_into(arg, true, dquoted);
+          --depth_;
+        }
+        part.arg.push_back(std::move(arg));
+      } else if (c != '}') {
+        part.op = ParamOp::Other;
+      }
+    }
+    if (part.op == ParamOp::Other || peek() != '}') skip_to_close_brace(dquoted);
+    if (peek() == '}') advance();
+    w.parts.push_back(std::move(part));
+  }
+
+  void skip_to_close_brace(bool dquoted) {
+    int level = 1;
+    while (!eof()) {
+      char c = peek();
+      if (c == '\\') {
+        advance();
+        advance();
+        continue;
+      }
+      if (c == '\'' && !dquoted) {
+        Word scratch;
+        parse_single_quoted(scratch);
+        continue;
+      }
+      if (c == '{') ++level;
+      if (c == '}' && --level == 0) return;
+      advance();
+    }
+  }
+
+  void parse_backtick(Word& w, bool dquoted) {
+    Pos p = here();
+    advance();  // `
+    std::string inner;
+    Pos inner_pos = here();
+    while (!eof() && peek() != '`') {
+      char c = peek();
+      if (c == '\\' && (peek(1) == '`' || peek(1) == '\\' || peek(1) == '$')) {
+        advance();
+        inner += peek();
+        advance();
+        continue;
+      }
+      inner += c;
+      advance();
+    }
+    if (!eof()) advance();
+    WordPart part;
+    part.kind = PartKind::CommandSub;
+    part.quoted = dquoted;
+    part.pos = p;
+    ParseOptions sub;
+    sub.origin = inner_pos;
+    sub.keep_comments = false;
+    sub.depth = depth_ + 1;
+    if (sub.depth >= kMaxParseDepth) {
+      part.body = std::make_shared<Command>();
+    } else {
+      Script inner_script = parse_script(inner, sub);
+      part.body = std::make_shared<Command>(std::move(inner_script.root));
+    }
+    w.parts.push_back(std::move(part));
+  }
+};
+
+}  // namespace
+
+Script parse_script(std::string_view text, const ParseOptions& options) {
+  Script script;
+  Parser parser(text, options, script);
+  script.root = parser.parse_all();
+  return script;
+}
+
+}  // namespace tcg::shell
