@@ -1,0 +1,148 @@
+#include "api/http.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+namespace tcg::api {
+
+namespace {
+
+constexpr size_t kMaxBody = 64u << 20;
+
+struct Sink {
+  std::string data;
+  bool overflow = false;
+};
+
+size_t on_data(char* ptr, size_t size, size_t nmemb, void* user) {
+  auto* sink = static_cast<Sink*>(user);
+  size_t n = size * nmemb;
+  if (sink->data.size() + n > kMaxBody) {
+    sink->overflow = true;
+    return 0;  // aborts the transfer
+  }
+  sink->data.append(ptr, n);
+  return n;
+}
+
+void global_init_once() {
+  static std::once_flag flag;
+  std::call_once(flag, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+}  // namespace
+
+bool is_loopback_host(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host == "::1";
+}
+
+UrlParts split_url(const std::string& url) {
+  UrlParts p;
+  auto sep = url.find("://");
+  if (sep == std::string::npos) return p;
+  p.scheme = url.substr(0, sep);
+  std::transform(p.scheme.begin(), p.scheme.end(), p.scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (p.scheme != "https" && p.scheme != "http") return p;
+  size_t host_start = sep + 3;
+  size_t path_start = url.find_first_of("/?#", host_start);
+  std::string authority = url.substr(host_start, path_start == std::string::npos ? std::string::npos : path_start - host_start);
+  if (authority.empty() || authority.find('@') != std::string::npos) return p;
+  std::string port_text;
+  if (authority.front() == '[') {
+    auto close = authority.find(']');
+    if (close == std::string::npos) return p;
+    p.host = authority.substr(0, close + 1);
+    if (close + 1 < authority.size()) {
+      if (authority[close + 1] != ':') return p;
+      port_text = authority.substr(close + 2);
+    }
+  } else {
+    auto colon = authority.find(':');
+    p.host = authority.substr(0, colon);
+    if (colon != std::string::npos) port_text = authority.substr(colon + 1);
+  }
+  std::transform(p.host.begin(), p.host.end(), p.host.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (p.host.empty()) return p;
+  if (port_text.empty()) {
+    p.port = p.scheme == "https" ? 443 : 80;
+  } else {
+    if (port_text.size() > 5 || !std::all_of(port_text.begin(), port_text.end(), [](unsigned char c) { return std::isdigit(c); }))
+      return p;
+    p.port = std::stoi(port_text);
+    if (p.port <= 0 || p.port > 65535) return p;
+  }
+  p.resource = path_start == std::string::npos ? "/" : url.substr(path_start);
+  if (auto hash = p.resource.find('#'); hash != std::string::npos) p.resource.erase(hash);
+  if (p.resource.empty() || p.resource.front() != '/') p.resource = "/" + p.resource;
+  p.ok = true;
+  return p;
+}
+
+HttpResponse http_perform(const HttpRequest& request) {
+  HttpResponse response;
+  UrlParts parts = split_url(request.url);
+  if (!parts.ok) {
+    response.network_error = "not an http(s) URL";
+    return response;
+  }
+  if (parts.scheme != "https" && !is_loopback_host(parts.host)) {
+    response.network_error = "refusing plain http to a non-loopback host (use https)";
+    return response;
+  }
+  global_init_once();
+  CURL* curl = curl_easy_init();
+  if (!curl) {
+    response.network_error = "cannot initialise libcurl";
+    return response;
+  }
+  Sink sink;
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+  curl_slist* headers = nullptr;
+  for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  // libcurl would otherwise add "Expect: 100-continue" for bodies; the services do not need it.
+  headers = curl_slist_append(headers, "Expect:");
+
+  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  if (request.method == "GET") curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+  else {
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  }
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
+  // Fail closed: TLS is always verified, redirects are not followed (they would carry the
+  // Authorization header elsewhere), and only http(s) is spoken.
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
+#endif
+
+  CURLcode rc = curl_easy_perform(curl);
+  if (rc == CURLE_OK) {
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    response.status = static_cast<int>(status);
+    response.body = std::move(sink.data);
+  } else {
+    response.network_error = sink.overflow ? "answer larger than 64 MiB"
+                                           : (error_buffer[0] ? std::string(error_buffer) : curl_easy_strerror(rc));
+  }
+  curl_slist_free_all(headers);
+  curl_easy_cleanup(curl);
+  return response;
+}
+
+}  // namespace tcg::api
