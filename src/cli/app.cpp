@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   add_policy_command(app, ctx);
   add_explain_command(app, ctx);
   add_whoami_command(app, ctx);
+  add_dist_commands(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
 
   try {
