@@ -21,6 +21,7 @@ struct ClusterSelector {
   enum class Kind { Any, Production, NonProduction, Names };
   Kind kind = Kind::Any;
   std::vector<std::string> names;
+  std::vector<SourceLocation> name_locations;  // where each name was written (for "not defined")
   // `cluster` is "" for a root URL that names no known cluster.
   bool matches(const std::string& cluster, bool production) const;
 };
@@ -73,7 +74,7 @@ struct Action {
 struct Exception {
   std::string rule;
   std::string path;                    // glob against the finding's file ("" = any)
-  std::string context;                 // exact context ("" = any)
+  std::string context;                 // the finding's context, or a branch of it ("ctx/label") ("" = any)
   std::string reason;
   std::string until;                   // YYYY-MM-DD, inclusive
   int64_t until_days = 0;              // days since 1970-01-01
@@ -83,6 +84,7 @@ struct Exception {
 struct Policy {
   std::vector<Cluster> clusters;
   bool unknown_is_production = true;   // unknown_cluster: production | ignore
+  bool unknown_cluster_set = false;    // the file said unknown_cluster (merge keeps the base's otherwise)
   std::vector<Rule> rules;
   std::vector<Action> actions;
   std::vector<Exception> exceptions;
@@ -96,6 +98,9 @@ Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filen
 // Later wins: rules and actions with the same id are replaced in place, clusters by name;
 // exceptions are appended; unknown_cluster taken from overlay when it sets it.
 Policy merge(Policy base, const Policy& overlay);
+// Checks what only the merged policy can tell: every name in a `clusters:` list is a defined
+// cluster, and every exception names a known rule (built-in, policy rule or action).
+Status check_references(const Policy& policy);
 
 // The embedded policies/default.yaml, parsed (it is tested to parse).
 const Policy& default_policy();
@@ -109,6 +114,10 @@ struct LoadOptions {
 // DESIGN.md lookup: --policy files (all of them), else $TCGUARD_POLICY, else .tcguard.yaml in cwd
 // or a parent, else $XDG_CONFIG_HOME/tcguard/policy.yaml; merged over the default.
 Result<Policy> load_effective_policy(const LoadOptions& options);
+// The files that lookup picks (without reading them); errors when $TCGUARD_POLICY names no file.
+Result<std::vector<std::string>> policy_files_to_load(const LoadOptions& options);
+// Reads and parses one policy file.
+Result<Policy> load_policy_file(const std::string& path);
 
 // Root URLs compare equal ignoring one trailing '/' and the case of scheme and host.
 bool root_urls_equal(std::string_view a, std::string_view b);

@@ -1,0 +1,107 @@
+// The policy rules applied to one sign-in request.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "duration/duration.h"
+#include "policy/policy.h"
+
+namespace tcg::policy {
+
+namespace {
+
+// The requested scopes that made the rule's scope conditions hold (for the message), or nullopt
+// when a condition does not hold. A rule without scope conditions holds with no scopes named.
+std::optional<std::vector<std::string>> conditions_hold(const RuleCondition& when, const SigninRequest& request) {
+  std::vector<std::string> triggers;
+  bool has_scope_condition = when.grants || !when.grants_any.empty() || when.scope_regex;
+  if (!has_scope_condition) return triggers;
+  if (!request.scopes_known) return std::nullopt;  // cannot judge: dynamic-signin-request reports it
+  auto add = [&](const std::string& scope) {
+    if (std::find(triggers.begin(), triggers.end(), scope) == triggers.end()) triggers.push_back(scope);
+  };
+  if (when.grants) {
+    scopes::ScopeSet held(request.scopes);
+    auto satisfying = scopes::scopes_satisfying(held, *when.grants);
+    if (!satisfying) return std::nullopt;
+    // Name the requested scopes that grant the expression's satisfied leaves.
+    for (const auto& scope : request.scopes)
+      for (const auto& leaf : *satisfying)
+        if (scopes::scope_satisfies(scope, leaf)) add(scope);
+  }
+  if (!when.grants_any.empty()) {
+    bool any = false;
+    for (const auto& scope : request.scopes) {
+      if (!scopes::intersect({scope}, when.grants_any).empty()) {
+        add(scope);
+        any = true;
+      }
+    }
+    if (!any) return std::nullopt;
+  }
+  if (when.scope_regex) {
+    bool any = false;
+    for (const auto& scope : request.scopes) {
+      if (RE2::FullMatch(scope, *when.scope_regex)) {
+        add(scope);
+        any = true;
+      }
+    }
+    if (!any) return std::nullopt;
+  }
+  return triggers;
+}
+
+std::string describe_scopes(const std::vector<std::string>& scopes) {
+  if (scopes.empty()) return "credentials";
+  std::string out;
+  constexpr size_t kShown = 3;
+  for (size_t i = 0; i < scopes.size() && i < kShown; ++i) out += (i ? ", `" : "`") + scopes[i] + "`";
+  if (scopes.size() > kShown) out += " and " + std::to_string(scopes.size() - kShown) + " more";
+  return out;
+}
+
+std::string describe_cluster(const SigninRequest& request) {
+  std::string kind = request.production ? "production" : "non-production";
+  if (!request.cluster.empty()) return request.cluster + " (" + kind + ")";
+  if (request.root_url) return *request.root_url + " (unknown cluster, judged " + kind + ")";
+  return "an unknown cluster (judged " + kind + ")";
+}
+
+Finding make_finding(const Rule& rule, const SigninRequest& request, std::string message) {
+  Finding f;
+  f.rule = rule.id;
+  f.severity = rule.severity;
+  f.message = std::move(message);
+  f.help = rule.help;
+  f.where = request.where;
+  f.context = request.context;
+  return f;
+}
+
+}  // namespace
+
+std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& request) {
+  std::vector<Finding> findings;
+  const bool lifetime_known = request.expires_known && request.expires_seconds.has_value();
+  for (const auto& rule : policy.rules) {
+    if (!rule.clusters.matches(request.cluster, request.production)) continue;
+    auto triggers = conditions_hold(rule.when, request);
+    if (!triggers) continue;
+    const std::string what = "requests " + describe_scopes(*triggers);
+    const std::string where = " on " + describe_cluster(request);
+    if (rule.deny) findings.push_back(make_finding(rule, request, what + where + ", which " + rule.id + " denies"));
+    if (!lifetime_known) continue;
+    const int64_t lifetime = *request.expires_seconds;
+    const std::string for_how_long = " for " + format_duration(lifetime);
+    if (rule.max_expiry && lifetime > *rule.max_expiry)
+      findings.push_back(make_finding(rule, request, what + for_how_long + where + "; " + rule.id + " allows at most " +
+                                                         format_duration(*rule.max_expiry)));
+    if (rule.min_expiry && lifetime < *rule.min_expiry)
+      findings.push_back(make_finding(rule, request, what + for_how_long + where + "; " + rule.id + " requires at least " +
+                                                         format_duration(*rule.min_expiry)));
+  }
+  return findings;
+}
+
+}  // namespace tcg::policy

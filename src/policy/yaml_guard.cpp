@@ -1,0 +1,77 @@
+#include "policy/yaml_guard.h"
+
+namespace tcg::policy {
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool ends_token(std::string_view text, size_t i) {
+  return i + 1 >= text.size() || is_blank(text[i + 1]) || text[i + 1] == '\n' || text[i + 1] == '\r';
+}
+
+}  // namespace
+
+// The estimate may only err upwards: every `[`/`{` counts as an opener, even inside what looks like
+// a string, while a closer counts only outside strings and comments. So a misjudged quote can make
+// a harmless file look deeper, never a deep file look shallow.
+Status check_yaml_limits(std::string_view text, const std::string& filename) {
+  if (text.size() > kMaxPolicyBytes)
+    return Error{"policy file is larger than 1 MiB", SourceLocation{filename, 0, 0}};
+  int line = 1;
+  int column = 1;
+  int flow_depth = 0;
+  int line_depth = 0;       // indentation + block indicators on the current line
+  bool line_start = true;   // still in the leading indentation
+  char quote = 0;           // inside '...' or "..."
+  bool comment = false;
+  auto fail = [&](const std::string& what) {
+    return Error{"the document nests too deeply (" + what + "); policy files are flat",
+                 SourceLocation{filename, line, column}};
+  };
+  for (size_t i = 0; i < text.size(); ++i, ++column) {
+    char c = text[i];
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      line_depth = 0;
+      line_start = true;
+      comment = false;
+      continue;
+    }
+    if (line_start) {
+      if (c == ' ') {
+        if (++line_depth > kMaxBlockDepth) return fail("indentation");
+        continue;
+      }
+      line_start = false;
+    }
+    if (c == '[' || c == '{') {
+      if (++flow_depth > kMaxFlowDepth) return fail("brackets");
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c == '\\' && quote == '"') {
+        ++i;
+        ++column;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    bool token_start = i == 0 || is_blank(text[i - 1]) || text[i - 1] == '\n' || text[i - 1] == '[' ||
+                       text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':';
+    if (c == '#' && token_start) {
+      comment = true;
+    } else if ((c == '\'' || c == '"') && token_start) {
+      quote = c;
+    } else if (c == ']' || c == '}') {
+      if (flow_depth > 0) --flow_depth;
+    } else if ((c == '-' || c == '?' || c == ':') && ends_token(text, i)) {
+      if (++line_depth > kMaxBlockDepth) return fail("indicators");
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace tcg::policy
