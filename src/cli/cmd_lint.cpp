@@ -1,14 +1,68 @@
-// Placeholder until the `lint` command lands.
+// `tcguard lint`: find every `taskcluster signin` in shell files and judge what it really asks for.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
 #include "cli/common.h"
+#include "lint/lint.h"
 
 namespace tcg::cli {
 
+namespace {
+
+struct LintCliOptions {
+  std::string fail_on = "error";
+  std::vector<std::string> paths;
+  bool verbose = false;
+};
+
+int run_lint(const Context& ctx, const LintCliOptions& o) {
+  auto policy = load_policy(ctx.global);
+  if (!policy) return usage_error(policy.error());
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+
+  lint::LintOptions options;
+  // A progress line only for people watching a terminal, and only when there is much to do.
+  if (isatty(STDERR_FILENO) == 1) {
+    options.progress = [](size_t done, size_t total) {
+      if (total < 500) return;
+      if (done % 250 == 0 || done == total)
+        std::cerr << "\rtcguard: linted " << done << "/" << total << " files" << (done == total ? "\n" : "")
+                  << std::flush;
+    };
+  }
+  lint::LintResult result = lint::lint_paths(o.paths, *policy, cwd, options);
+  for (const auto& p : result.problems) std::cerr << "tcguard: warning: " << p.str() << "\n";
+  if (result.input_error) return kExitUsage;
+
+  auto render = render_options(ctx.global, &*policy, STDOUT_FILENO);
+  render.text_show_requests = o.verbose;
+  report::write_report(std::cout, result.report, output_format(ctx.global), render);
+  Severity threshold = parse_severity(o.fail_on).value_or(Severity::Error);
+  return result.report.any_at_or_above(threshold) ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
 void add_lint_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("lint", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx] { ctx.exit_code = usage_error("'lint' is not implemented yet"); });
+  auto options = std::make_shared<LintCliOptions>();
+  auto* cmd = app.add_subcommand("lint", "Check shell files (aliases, functions, scripts) for risky sign-ins");
+  cmd->footer(
+      "Folders are walked for shell files (.sh .bash .zsh .ksh, rc files such as .bashrc, and files with a\n"
+      "shell shebang); `.git` is skipped. `-` reads standard input.\n"
+      "Suppress a finding with `# tcguard: disable=RULE-ID -- reason` on the line before the command or at\n"
+      "its end, or `# tcguard: disable-file=RULE-ID -- reason` for the whole file.\n"
+      "Examples:\n"
+      "  tcguard lint ~/.bash_aliases\n"
+      "  tcguard lint --format sarif dotfiles/ > tcguard.sarif");
+  cmd->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "note"}));
+  cmd->add_flag("-v,--verbose", options->verbose, "Text output: also list every resolved sign-in request");
+  cmd->add_option("paths", options->paths, "Files or folders (`-` for standard input)")->required();
+  cmd->callback([&ctx, options] { ctx.exit_code = run_lint(ctx, *options); });
 }
 
 }  // namespace tcg::cli

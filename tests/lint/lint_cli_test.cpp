@@ -1,0 +1,178 @@
+// `tcguard lint` through the binary: the "It must show" list, formats, exit codes, walking.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli_runner.h"
+
+namespace tcg::test {
+namespace {
+
+using nlohmann::json;
+
+RunOptions isolated(const std::string& cwd = TCGUARD_SOURCE_DIR) {
+  RunOptions o;
+  o.cwd = cwd;
+  o.env_unset = {"TCGUARD_POLICY", "TASKCLUSTER_ROOT_URL", "NO_COLOR"};
+  o.env_set["XDG_CONFIG_HOME"] = "/nonexistent-tcguard-test";
+  return o;
+}
+
+json lint_json(const std::vector<std::string>& paths, int expected_exit, const RunOptions& o = isolated()) {
+  std::vector<std::string> args = {"--format", "json", "lint", "--fail-on", "error"};
+  args.insert(args.end(), paths.begin(), paths.end());
+  RunResult r = run_tcguard(args, o);
+  EXPECT_EQ(r.exit_code, expected_exit) << r.err << r.out;
+  return json::parse(r.out);
+}
+
+std::vector<json> with(const json& findings, const std::string& rule, const std::string& context) {
+  std::vector<json> out;
+  for (const auto& f : findings)
+    if (f["rule"] == rule && (context.empty() || f.value("context", "") == context)) out.push_back(f);
+  return out;
+}
+
+TEST(LintCli, SeedAliases) {
+  json j = lint_json({"examples/seed-aliases.sh"}, 1);
+  EXPECT_EQ(with(j["findings"], "alias-positional-args", "tc-signin").size(), 1u) << j.dump(1);
+  EXPECT_EQ(with(j["findings"], "signin-default-scopes", "tc-signin").size(), 1u) << j.dump(1);
+  EXPECT_EQ(with(j["findings"], "logout-incomplete", "tc-logout").size(), 1u) << j.dump(1);
+  bool relduty = false;
+  for (const auto& r : j["requests"]) {
+    if (r["context"] != "tc-relduty") continue;
+    relduty = true;
+    EXPECT_EQ(r["scopes"], json({"queue:rerun-task:*", "queue:cancel-task:*"}));
+    EXPECT_EQ(r["expires"], "1h");
+    EXPECT_EQ(r["expires_seconds"], 3600);
+    EXPECT_EQ(r["cluster"], "firefoxci");
+    EXPECT_EQ(r["file"], "examples/seed-aliases.sh");
+    EXPECT_EQ(r["line"], 10);
+  }
+  EXPECT_TRUE(relduty) << j.dump(1);
+  for (const auto& f : j["findings"])
+    if (f.value("context", "") == "tc-relduty") {
+      EXPECT_NE(f["severity"], "error") << f.dump();
+    }
+  // The logout message names the certificate it leaves behind.
+  auto logout = with(j["findings"], "logout-incomplete", "tc-logout");
+  ASSERT_FALSE(logout.empty());
+  EXPECT_NE(logout[0]["message"].get<std::string>().find("TASKCLUSTER_CERTIFICATE"), std::string::npos);
+}
+
+TEST(LintCli, FunctionWithCaseBranches) {
+  json j = lint_json({"examples/relduty-functions.sh"}, 1);
+  std::map<std::string, json> by_context;
+  for (const auto& r : j["requests"]) by_context[r["context"]] = r;
+  ASSERT_EQ(by_context.size(), 4u) << j.dump(1);
+  EXPECT_EQ(by_context["tc-signin/relduty"]["scopes"], json({"queue:rerun-task:*", "queue:cancel-task:*"}));
+  EXPECT_EQ(by_context["tc-signin/relduty"]["expires_seconds"], 3600);
+  EXPECT_EQ(by_context["tc-signin/actions"]["expires"], "30m");
+  EXPECT_EQ(by_context["tc-signin/actions"]["scopes"].size(), 2u);
+  EXPECT_EQ(by_context["tc-signin/staging"]["cluster"], "firefoxci-staging");
+  EXPECT_EQ(by_context["tc-signin/staging"]["expires_seconds"], 8 * 3600);
+  EXPECT_EQ(by_context["tc-signin/admin"]["scopes"], json({"*"}));
+  EXPECT_EQ(by_context["tc-signin/admin"]["expires_seconds"], 900);
+  // 8 hours of `*` on staging breaks root-scope-expiry; the admin branch (15m) does not.
+  EXPECT_EQ(with(j["findings"], "root-scope-expiry", "tc-signin/staging").size(), 1u);
+  EXPECT_TRUE(with(j["findings"], "root-scope-expiry", "tc-signin/admin").empty());
+  EXPECT_TRUE(with(j["findings"], "signin-output-not-evaluated", "").empty());
+}
+
+TEST(LintCli, CleanExamplePasses) {
+  json j = lint_json({"examples/clean.sh"}, 0);
+  EXPECT_TRUE(j["findings"].empty()) << j.dump(1);
+  EXPECT_EQ(j["requests"].size(), 2u);
+}
+
+TEST(LintCli, CiScript) {
+  json j = lint_json({"examples/ci-check.sh"}, 1);
+  EXPECT_EQ(with(j["findings"], "hardcoded-access-token", "").size(), 1u) << j.dump(1);
+  EXPECT_EQ(with(j["findings"], "signin-output-not-evaluated", "").size(), 1u) << j.dump(1);
+}
+
+TEST(LintCli, TokenNeverPrinted) {
+  TempDir dir;
+  const std::string secret = "Xq7SuperSecretTokenValue9";
+  dir.write("creds.sh",
+            "export TASKCLUSTER_ACCESS_TOKEN=" + secret + "\n" +
+            "TASKCLUSTER_ACCESS_TOKEN='" + secret + "' taskcluster task rerun abc\n" +
+            "alias tok='export TASKCLUSTER_ACCESS_TOKEN=\"" + secret + "\"'\n" +
+            "taskcluster config set accessToken " + secret + "\n" +
+            "env TASKCLUSTER_ACCESS_TOKEN=" + secret + " taskcluster group status x\n" +
+            "export TASKCLUSTER_ACCESS_TOKEN=\"$(pass show tc)\"\n");
+  for (const char* format : {"text", "json", "sarif", "github"}) {
+    RunResult r = run_tcguard({"--format", format, "lint", dir.path() + "/creds.sh"}, isolated());
+    EXPECT_EQ(r.exit_code, 1) << format << r.err;
+    EXPECT_EQ(r.out.find(secret), std::string::npos) << format << "\n" << r.out;
+    EXPECT_EQ(r.err.find(secret), std::string::npos) << format;
+    EXPECT_NE(r.out.find("hardcoded-access-token"), std::string::npos) << format;
+  }
+  json j = lint_json({dir.path() + "/creds.sh"}, 1);
+  EXPECT_EQ(with(j["findings"], "hardcoded-access-token", "").size(), 5u) << j.dump(1);
+}
+
+TEST(LintCli, Suppressions) {
+  TempDir dir;
+  dir.write("s.sh",
+            "# tcguard: disable=signin-default-scopes,root-scope-expiry -- break-glass, reviewed\n"
+            "eval \"$(taskcluster signin --expires 1h)\"\n"
+            "eval \"$(taskcluster signin --expires 1h)\"  # tcguard: disable=root-scope-expiry\n");
+  json j = lint_json({dir.path() + "/s.sh"}, 0, isolated(dir.path()));
+  for (const auto& f : j["findings"]) {
+    EXPECT_NE(f["line"], 2) << f.dump();
+    EXPECT_NE(f["rule"], "root-scope-expiry") << f.dump();
+  }
+  auto notes = with(j["findings"], "suppression-without-reason", "");
+  ASSERT_EQ(notes.size(), 1u) << j.dump(1);
+  EXPECT_EQ(notes[0]["line"], 3);
+  EXPECT_EQ(notes[0]["file"], "s.sh");
+  EXPECT_EQ(with(j["findings"], "signin-default-scopes", "").size(), 1u);  // line 3 keeps it
+
+  dir.write("f.sh", "# tcguard: disable-file=signin-default-scopes -- legacy file\ntaskcluster signin\n");
+  json k = lint_json({dir.path() + "/f.sh"}, 1);
+  EXPECT_TRUE(with(k["findings"], "signin-default-scopes", "").empty());
+  EXPECT_EQ(with(k["findings"], "signin-output-not-evaluated", "").size(), 1u);
+}
+
+TEST(LintCli, ExitCodesAndFailOn) {
+  RunResult missing = run_tcguard({"lint", "does/not/exist.sh"}, isolated());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("does/not/exist.sh"), std::string::npos);
+  RunResult warn = run_tcguard({"lint", "--fail-on", "warning", "examples/seed-aliases.sh"}, isolated());
+  EXPECT_EQ(warn.exit_code, 1);
+  RunResult none = run_tcguard({"lint", "--fail-on", "note", "examples/clean.sh"}, isolated());
+  EXPECT_EQ(none.exit_code, 0) << none.out;
+  RunResult usage = run_tcguard({"lint", "--fail-on", "fatal", "examples/clean.sh"}, isolated());
+  EXPECT_EQ(usage.exit_code, 2);
+}
+
+TEST(LintCli, TextOutputShape) {
+  RunResult r = run_tcguard({"--color", "never", "lint", "examples/seed-aliases.sh"}, isolated());
+  EXPECT_NE(r.out.find("examples/seed-aliases.sh:6:1: warning: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[logout-incomplete]"), std::string::npos) << r.out;
+}
+
+TEST(LintCli, StdinAndFolders) {
+  RunOptions o = isolated();
+  o.stdin_text = "taskcluster signin -s 'queue:*' --expires 2h\n";
+  RunResult r = run_tcguard({"--format", "json", "lint", "-"}, o);
+  EXPECT_EQ(r.exit_code, 1);
+  json j = json::parse(r.out);
+  ASSERT_FALSE(j["requests"].empty());
+  EXPECT_EQ(j["requests"][0]["file"], "<stdin>");
+
+  TempDir dir;
+  dir.write("dotfiles/.bashrc", "taskcluster signin\n");
+  dir.write("dotfiles/bin/tc-login", "#!/usr/bin/env bash\ntaskcluster signin\n", true);
+  dir.write("dotfiles/README.md", "taskcluster signin\n");
+  dir.write("dotfiles/bin/notes", "taskcluster signin\n");
+  dir.write("dotfiles/.git/hooks/pre-commit.sh", "taskcluster signin\n");
+  json k = lint_json({"dotfiles"}, 1, isolated(dir.path()));
+  std::set<std::string> files;
+  for (const auto& q : k["requests"]) files.insert(q["file"]);
+  EXPECT_EQ(files, (std::set<std::string>{"dotfiles/.bashrc", "dotfiles/bin/tc-login"}));
+}
+
+}  // namespace
+}  // namespace tcg::test
