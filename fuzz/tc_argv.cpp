@@ -1,0 +1,32 @@
+// The taskcluster command model on arbitrary argv: the input is split on NUL bytes into words.
+// Checks the invariants the guard relies on, not just the absence of crashes.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "guard/audit.h"
+#include "guard/effect.h"
+#include "tccli/command.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::vector<std::string> words(1);
+  for (size_t i = 0; i < size; ++i) {
+    if (data[i] == 0) words.emplace_back();
+    else words.back().push_back(static_cast<char>(data[i]));
+  }
+  if (words.size() > 64) return 0;
+  tcg::tccli::Command c = tcg::tccli::parse_command(words);
+  // Fail safe: what the model does not know is state-changing, unless it runs nothing (--help).
+  if (!c.known && !c.state_changing && !c.help) std::abort();
+  if (c.local_only && !c.state_changing && !c.help) std::abort();
+  for (const auto& f : c.flags)
+    if (f.rfind("--", 0) != 0) std::abort();
+  (void)tcg::guard::describe_effect(c);
+  std::vector<std::string> argv{"taskcluster"};
+  argv.insert(argv.end(), words.begin(), words.end());
+  auto redacted = tcg::guard::redact_argv(argv);
+  if (redacted.size() != argv.size()) std::abort();
+  return 0;
+}

@@ -1,0 +1,11 @@
+#pragma once
+// One sentence on what a state-changing command will do, for the prompt and --dry-run.
+#include <string>
+
+#include "tccli/command.h"
+
+namespace tcg::guard {
+
+std::string describe_effect(const tccli::Command& command);
+
+}  // namespace tcg::guard
