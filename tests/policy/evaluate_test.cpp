@@ -56,6 +56,9 @@ TEST(EvaluateDefault, ServiceWildcard) {
             "requests `assume:*` for 16m on firefoxci (production); service-wildcard-expiry allows at most 15m");
   EXPECT_TRUE(evaluate_rules(default_policy(), request({"queue:*"}, 15 * 60)).empty());
   EXPECT_TRUE(evaluate_rules(default_policy(), request({"queue:rerun-task:*"}, 3600)).empty());
+  // A star inside the service name grants at least the whole service.
+  EXPECT_EQ(rule_ids(evaluate_rules(default_policy(), request({"queue*"}, 3600))), (Ids{"service-wildcard-expiry"}));
+  EXPECT_EQ(rule_ids(evaluate_rules(default_policy(), request({"assume*"}, 3600))), (Ids{"service-wildcard-expiry"}));
 }
 
 TEST(EvaluateDefault, WildcardScope) {
