@@ -129,6 +129,7 @@ std::string Evaluator::context(const State& st) const {
 }
 
 void Evaluator::dedupe(States& states) {
+  if (states.size() <= 1) return;
   States out;
   out.reserve(states.size());
   for (auto& s : states) {
@@ -219,6 +220,7 @@ States Evaluator::eval(const Command& c, States states) {
   if (!any_live) return states;
   switch (c.kind) {
     case CommandKind::Simple: {
+      if (states.size() == 1) return eval_simple(c, std::move(states[0]));
       States out;
       for (auto& s : states) {
         if (s.ended) {

@@ -78,7 +78,7 @@ class Evaluator {
   Field expand_scalar(const Word& w, State& st);
   Value lookup(const std::string& name, const State& st) const;
   Value command_substitution(const WordPart& part, State& st);
-  std::string ifs(const State& st) const;
+  std::string_view ifs(const State& st) const;
 
   // helpers
   std::string context(const State& st) const;

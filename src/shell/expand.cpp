@@ -31,7 +31,8 @@ std::string param_display(const WordPart& p) {
 // Appends expanded text to the fields being built, splitting on IFS when unquoted.
 class FieldBuilder {
  public:
-  FieldBuilder(std::vector<Field>& out, std::string ifs) : out_(out), ifs_(std::move(ifs)) {}
+  // IFS is copied (a short string): an expansion such as ${IFS:=x} may replace it meanwhile.
+  FieldBuilder(std::vector<Field>& out, std::string_view ifs) : out_(out), ifs_(ifs) {}
 
   void add_literal(const std::string& text, bool quoted) {
     cur_.text += text;
@@ -114,10 +115,11 @@ Value value_of(const Field& f) {
 
 }  // namespace
 
-std::string Evaluator::ifs(const State& st) const {
+std::string_view Evaluator::ifs(const State& st) const {
+  static const std::string kDefault = " \t\n";
   auto it = st.vars.find("IFS");
-  if (it == st.vars.end() || it->second.kind != Value::Kind::Set) return " \t\n";
-  return it->second.text();
+  if (it == st.vars.end() || it->second.kind != Value::Kind::Set || it->second.items.empty()) return kDefault;
+  return it->second.items[0];
 }
 
 Value Evaluator::lookup(const std::string& name, const State& st) const {
@@ -185,7 +187,7 @@ Value Evaluator::command_substitution(const WordPart& part, State& st) {
 }
 
 void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, bool split) {
-  FieldBuilder b(out, split ? ifs(st) : std::string());
+  FieldBuilder b(out, split ? ifs(st) : std::string_view());
   for (const auto& p : w.parts) {
     switch (p.kind) {
       case PartKind::Literal:
@@ -228,7 +230,7 @@ void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, b
           if (unknown) {
             b.add_unknown(display, {});
           } else if (star && p.quoted) {
-            std::string sep = ifs(st).substr(0, 1);
+            std::string sep(ifs(st).substr(0, 1));
             std::string joined;
             bool all_known = true;
             for (size_t i = 0; i < elems.size(); ++i) {
