@@ -1,14 +1,221 @@
-// Placeholder until the `scopes` command lands.
+// `tcguard scopes satisfies|normalize|intersect|expand`: the Taskcluster scope algebra on the
+// command line (DESIGN.md "Scopes subcommand").
 #include <CLI/CLI.hpp>
 
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "cli/common.h"
+#include "scopes/scopes.h"
 
 namespace tcg::cli {
 
+namespace {
+
+using Scopes = std::vector<std::string>;
+
+struct ScopesArgs {
+  Scopes have;
+  std::string have_file;
+  std::string expr;
+  Scopes scopes;  // normalize / expand
+  Scopes left;
+  Scopes right;
+  std::string roles_file;
+  bool online = false;
+};
+
+// The scope in quotes, with what is not printable shown as an escape (\n, \xNN).
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c > 0x7e) {
+      static const char kHex[] = "0123456789abcdef";
+      out += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out + "'";
+}
+
+// `what` says where a bad scope came from, e.g. "--have".
+Status check_scopes(const Scopes& scopes, const std::string& what) {
+  for (const auto& s : scopes) {
+    if (scopes::is_valid_scope(s)) continue;
+    auto parsed = scopes::parse_expr(s);  // a plain scope: the error carries the column
+    const std::string detail = parsed.ok() ? "not a valid scope" : parsed.error().message;
+    const int column = parsed.ok() ? 0 : parsed.error().where.column;
+    return Error{what + " " + quoted(s) +
+                     ": " + detail + (column > 0 ? " (column " + std::to_string(column) + ")" : ""),
+                 {}};
+  }
+  return Ok{};
+}
+
+// One scope per line; blank lines are skipped (give the empty scope with --have ''). `-` is stdin.
+Result<Scopes> read_scope_file(const std::string& path) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return Error{"cannot read the scope file", SourceLocation{path, 0, 0}};
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  const std::string name = path == "-" ? "<stdin>" : path;
+  Scopes out;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (!scopes::is_valid_scope(line)) {
+      auto parsed = scopes::parse_expr(line);
+      const int column = parsed.ok() ? 0 : parsed.error().where.column;
+      return Error{parsed.ok() ? "not a valid scope" : parsed.error().message, SourceLocation{name, n, column}};
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+bool json_output(const Context& ctx) { return ctx.global.format == "json"; }
+
+int print_scopes(const Context& ctx, const Scopes& scopes) {
+  if (json_output(ctx)) {
+    std::cout << nlohmann::json(scopes).dump(2) << "\n";
+  } else {
+    for (const auto& s : scopes) std::cout << s << "\n";
+  }
+  return kExitOk;
+}
+
+int run_satisfies(const Context& ctx, const ScopesArgs& args) {
+  Scopes have = args.have;
+  if (auto ok = check_scopes(have, "--have"); !ok) return usage_error(ok.error());
+  if (!args.have_file.empty()) {
+    auto more = read_scope_file(args.have_file);
+    if (!more) return usage_error(more.error());
+    have.insert(have.end(), more->begin(), more->end());
+  }
+  auto expr = scopes::parse_expr(args.expr);
+  if (!expr) {
+    const auto& where = expr.error().where;
+    std::string at = "column " + std::to_string(where.column);
+    if (where.line > 1) at = "line " + std::to_string(where.line) + ", " + at;
+    return usage_error("invalid scope expression (" + at + "): " + expr.error().message);
+  }
+  const scopes::ScopeSet held(std::move(have));
+  const auto satisfying = scopes::scopes_satisfying(held, *expr);
+  const auto missing = scopes::remove_given_scopes(held, *expr);
+  if (json_output(ctx)) {
+    nlohmann::ordered_json out{{"satisfied", satisfying.has_value()},
+                       {"satisfying", satisfying ? nlohmann::json(*satisfying) : nlohmann::json(nullptr)},
+                       {"missing", missing ? scopes::expr_to_json(*missing) : nlohmann::json(nullptr)}};
+    std::cout << out.dump(2) << "\n";
+  } else if (satisfying) {
+    std::cout << "satisfied\n";
+    for (const auto& s : *satisfying) std::cout << "  " << s << "\n";
+  } else {
+    std::cout << "not satisfied; missing:\n";
+    if (missing && missing->kind == scopes::Expr::Kind::Scope) {
+      std::cout << "  " << missing->scope << "\n";
+    } else if (missing) {
+      std::istringstream pretty(scopes::expr_to_json(*missing).dump(2));
+      for (std::string line; std::getline(pretty, line);) std::cout << "  " << line << "\n";
+    }
+  }
+  return satisfying ? kExitOk : kExitFindings;
+}
+
+int run_normalize(const Context& ctx, const ScopesArgs& args) {
+  if (auto ok = check_scopes(args.scopes, "scope"); !ok) return usage_error(ok.error());
+  return print_scopes(ctx, scopes::normalize(args.scopes));
+}
+
+int run_intersect(const Context& ctx, const ScopesArgs& args) {
+  if (auto ok = check_scopes(args.left, "--left"); !ok) return usage_error(ok.error());
+  if (auto ok = check_scopes(args.right, "--right"); !ok) return usage_error(ok.error());
+  return print_scopes(ctx, scopes::intersect(args.left, args.right));
+}
+
+int run_expand(const Context& ctx, const ScopesArgs& args) {
+  if (args.online)
+    return usage_error(
+        "--online needs the Taskcluster API (auth.expandScopes), which this command does not call yet; "
+        "dump the roles with `taskcluster api auth listRoles > roles.json` and use --roles roles.json");
+  if (args.roles_file.empty()) return usage_error("expand needs --roles FILE (a YAML or JSON list of {roleId, scopes})");
+  if (auto ok = check_scopes(args.scopes, "scope"); !ok) return usage_error(ok.error());
+  auto roles = scopes::load_roles_file(args.roles_file);
+  if (!roles) return usage_error(roles.error());
+  auto expanded = scopes::expand(*roles, args.scopes);
+  if (!expanded) {
+    Error e = expanded.error();
+    if (e.where.file.empty()) e.where.file = args.roles_file;
+    return usage_error(e);
+  }
+  return print_scopes(ctx, *expanded);
+}
+
+}  // namespace
+
 void add_scopes_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("scopes", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx] { ctx.exit_code = usage_error("'scopes' is not implemented yet"); });
+  auto* cmd = app.add_subcommand("scopes", "Taskcluster scope algebra, exactly as taskcluster-lib-scopes does it");
+  cmd->require_subcommand(1);
+  cmd->footer(
+      "A trailing `*` is the only wildcard: `queue:*` satisfies `queue:create-task:x`, `a*b` is literal.\n"
+      "Output is one scope per line; with the global `--format json`, JSON.");
+  auto args = std::make_shared<ScopesArgs>();
+
+  auto* sat = cmd->add_subcommand("satisfies", "Do the held scopes satisfy a scope expression? (exit 0 yes, 1 no)");
+  sat->add_option("--have", args->have, "A held scope (repeatable; one scope each; --have '' is the empty scope)")
+      ->allow_extra_args(false);
+  sat->add_option("--have-file", args->have_file, "A file of held scopes, one per line (blank lines skipped; - = stdin)");
+  sat->add_option("EXPR", args->expr,
+                  "A scope, or a JSON expression: {\"AllOf\": [...]} / {\"AnyOf\": [...]}, nested freely")
+      ->required();
+  sat->footer(
+      "Prints `satisfied` and the expression's scopes that the held set satisfies, or `not satisfied`\n"
+      "and what is still missing. --format json prints {\"satisfied\", \"satisfying\", \"missing\"}.\n"
+      "Example:\n"
+      "  tcguard scopes satisfies --have 'queue:*' --have 'assume:hook-id:project-x/*' \\\n"
+      "    '{\"AllOf\": [\"queue:cancel-task:x\", {\"AnyOf\": [\"assume:hook-id:project-x/h\", \"hooks:*\"]}]}'");
+  sat->callback([&ctx, args] { ctx.exit_code = run_satisfies(ctx, *args); });
+
+  auto* norm = cmd->add_subcommand("normalize", "Sort (scopeCompare) and drop duplicates and scopes covered by a `P*`");
+  norm->add_option("SCOPE", args->scopes, "Scopes, one per argument");
+  norm->footer("Example:\n  tcguard scopes normalize 'queue:create-task:*' queue:create-task:highest:x 'secrets:*'\n"
+               "  -> queue:create-task:*\n     secrets:*");
+  norm->callback([&ctx, args] { ctx.exit_code = run_normalize(ctx, *args); });
+
+  auto* inter = cmd->add_subcommand("intersect", "The scopes both sets satisfy, normalized");
+  inter->add_option("--left", args->left, "A scope of the first set (repeatable)")->allow_extra_args(false);
+  inter->add_option("--right", args->right, "A scope of the second set (repeatable)")->allow_extra_args(false);
+  inter->footer("Example (what a sign-in can grant: requested ∩ your own scopes):\n"
+                "  tcguard scopes intersect --left '*' --left x --right 'queue:*' --right 'secrets:get:a'\n"
+                "  -> queue:*\n     secrets:get:a");
+  inter->callback([&ctx, args] { ctx.exit_code = run_intersect(ctx, *args); });
+
+  auto* exp = cmd->add_subcommand("expand", "Expand `assume:` scopes through roles, to a fixed point");
+  auto* roles = exp->add_option("--roles", args->roles_file,
+                                "Roles file: YAML or JSON list of {roleId, scopes} (the output of `auth listRoles` works)");
+  auto* online = exp->add_flag("--online", args->online, "Ask the cluster's auth service (needs the API client)");
+  roles->excludes(online);
+  exp->add_option("SCOPE", args->scopes, "Scopes to expand, one per argument");
+  exp->footer(
+      "Star roles (`repo:github.com/org/*`) match by prefix, `assume:a*` pulls every role starting with `a`,\n"
+      "`<..>` in a star role's scopes is replaced by the parameter. `assume:anonymous` is not added:\n"
+      "pass it yourself to see what an unauthenticated call gets. A cycle between roles is an error.\n"
+      "Example:\n  tcguard scopes expand --roles roles.yaml assume:repo:github.com/mozilla/gecko-dev:branch:main");
+  exp->callback([&ctx, args] { ctx.exit_code = run_expand(ctx, *args); });
+
+  for (auto* sub : cmd->get_subcommands({})) sub->fallthrough();
 }
 
 }  // namespace tcg::cli

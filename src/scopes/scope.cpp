@@ -64,15 +64,16 @@ std::vector<std::string> merge(const std::vector<std::string>& a, const std::vec
   return normalize(std::move(all));
 }
 
-// Every member of either normalized side that the other side satisfies; members dropped by
-// normalization are covered by a kept member that is in the result (or covers one that is).
+// Every member of either side that the other side satisfies, normalized. The members are taken
+// from the raw inputs, not from their normalized forms: because `a**` satisfies `a*`, a member that
+// normalization would drop (`a*` under `*`) can be in the intersection when the covering one is not.
 std::vector<std::string> intersect(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   const ScopeSet left(a);
   const ScopeSet right(b);
   std::vector<std::string> both;
-  for (const auto& s : left.scopes())
+  for (const auto& s : a)
     if (right.satisfies(s)) both.push_back(s);
-  for (const auto& s : right.scopes())
+  for (const auto& s : b)
     if (left.satisfies(s)) both.push_back(s);
   return normalize(std::move(both));
 }

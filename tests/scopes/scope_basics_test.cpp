@@ -72,6 +72,8 @@ TEST(Intersect, NormalizedMeaning) {
   EXPECT_EQ(intersect({"a:*"}, {"b:*"}), Scopes{});
   EXPECT_EQ(intersect({"a:x", "a:y"}, {"a:*", "a:x"}), (Scopes{"a:x", "a:y"}));
   EXPECT_EQ(intersect({}, {"*"}), Scopes{});
+  // `a**` satisfies `a*`: the `a*` that normalizing {a*, *} would drop is in the intersection.
+  EXPECT_EQ(intersect({"a*", "*"}, {"b", "a**"}), (Scopes{"a*", "b"}));
 }
 
 TEST(ScopeSetTest, PrefixSearchMatchesLinearDefinition) {
