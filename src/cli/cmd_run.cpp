@@ -1,16 +1,250 @@
-// Placeholder until the `run` command lands.
+// `tcguard run [--confirm NAME] [--dry-run] -- taskcluster ARGS...` and the `taskcluster`
+// masquerade: judge the command, ask for confirmation where the policy says so, log it, then
+// become the real CLI (exec, so its output, exit code and signals are its own).
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
 
 #include "cli/common.h"
+#include "guard/audit.h"
+#include "guard/cluster.h"
+#include "guard/confirm.h"
+#include "guard/decision.h"
+#include "guard/effect.h"
+#include "guard/real_cli.h"
+#include "tccli/command.h"
 
 namespace tcg::cli {
 
-void add_run_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("run", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx] { ctx.exit_code = usage_error("'run' is not implemented yet"); });
+namespace {
+
+struct RunOptions {
+  std::optional<std::string> confirm;
+  bool dry_run = false;
+  std::vector<std::string> words;  // `taskcluster ARGS...`, after `--`
+};
+
+bool names_taskcluster(const std::string& word) {
+  return std::filesystem::path(word).filename() == "taskcluster";
 }
 
-int masquerade_main(int, char**) { return usage_error("the taskcluster masquerade is not implemented yet"); }
+std::string quoted_command(const std::vector<std::string>& argv) {
+  std::string out = "taskcluster";
+  for (size_t i = 1; i < argv.size(); ++i) out += " " + argv[i];
+  return out;
+}
+
+// The real CLI: an explicit path given to `run` (unless it is tcguard itself), else the search.
+Result<std::string> locate_real_cli(const std::vector<std::string>& argv, bool masquerade, const guard::Getenv& env,
+                                    const std::string& self) {
+  if (!masquerade && argv[0].find('/') != std::string::npos) {
+    std::error_code ec;
+    auto real = std::filesystem::canonical(argv[0], ec);
+    if (!ec && real.string() != self) return argv[0];
+  }
+  return guard::find_real_cli(env, self);
+}
+
+int exec_or_fail(const std::string& real, const std::vector<std::string>& argv) {
+  std::cout.flush();
+  std::cerr.flush();
+  Error err = guard::exec_real_cli(real, argv);
+  return usage_error(err);
+}
+
+std::string confirmation_state(const guard::Decision& d, const RunOptions& opts, const std::string& expected,
+                               const guard::Getenv& env) {
+  if (d.verdict != guard::Verdict::Confirm) return "not-needed";
+  auto given = opts.confirm ? opts.confirm : env("TCGUARD_CONFIRM");
+  if (given && !expected.empty() && *given == expected) return "given";
+  return "required";
+}
+
+int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const guard::Target& target,
+                  const guard::Decision& d, const RunOptions& opts, const guard::Getenv& env) {
+  std::string confirmation = confirmation_state(d, opts, target.confirm_name, env);
+  int code = kExitOk;
+  if (d.verdict == guard::Verdict::Deny) code = kExitRefused;
+  else if (confirmation == "required") code = kExitUnconfirmed;
+
+  if (output_format(global) == report::Format::Json) {
+    nlohmann::ordered_json j;
+    j["version"] = 1;
+    j["command"] = cmd.name;
+    j["known"] = cmd.known;
+    j["state_changing"] = cmd.state_changing;
+    if (!cmd.target_id.empty()) j["target"] = cmd.target_id;
+    j["effect"] = guard::describe_effect(cmd);
+    j["cluster"] = target.known ? nlohmann::ordered_json(target.cluster) : nlohmann::ordered_json(nullptr);
+    j["root_url"] = target.root_url ? nlohmann::ordered_json(*target.root_url) : nlohmann::ordered_json(nullptr);
+    j["production"] = target.production;
+    j["decision"] = guard::verdict_name(d.verdict);
+    j["confirmation"] = confirmation;
+    if (d.verdict == guard::Verdict::Confirm) j["confirm_name"] = target.confirm_name;
+    j["would_run"] = code == kExitOk;
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (const auto& f : d.report.findings) {
+      nlohmann::ordered_json fj;
+      fj["rule"] = f.rule;
+      fj["severity"] = std::string(severity_name(f.severity));
+      fj["message"] = f.message;
+      if (!f.help.empty()) fj["help"] = f.help;
+      findings.push_back(std::move(fj));
+    }
+    j["findings"] = std::move(findings);
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return code;
+  }
+  std::cout << "command:      " << (cmd.name.empty() ? "(help)" : cmd.name)
+            << (cmd.known ? "" : " (unknown: counted as state-changing)") << "\n";
+  std::cout << "effect:       " << guard::describe_effect(cmd) << "\n";
+  std::cout << "cluster:      " << target.display() << "\n";
+  if (target.root_url) std::cout << "root URL:     " << *target.root_url << "\n";
+  std::cout << "decision:     " << guard::verdict_name(d.verdict);
+  if (d.verdict == guard::Verdict::Confirm)
+    std::cout << " (type " << (target.confirm_name.empty() ? "<no cluster>" : target.confirm_name)
+              << "; confirmation " << confirmation << ")";
+  std::cout << "\n";
+  for (const auto& f : d.report.findings)
+    std::cout << severity_name(f.severity) << ": " << f.message << " [" << f.rule << "]\n";
+  std::cout << "would run:    " << (code == kExitOk ? "yes" : "no") << "\n";
+  return code;
+}
+
+guard::AuditRecord audit_record(const tccli::Command& cmd, const guard::Target& target, const guard::Decision& d,
+                                const std::vector<std::string>& argv, const guard::Getenv& env) {
+  guard::AuditRecord r;
+  r.time = guard::utc_timestamp_now();
+  r.user = guard::local_user(env);
+  r.client_id = env("TASKCLUSTER_CLIENT_ID").value_or("");
+  if (r.client_id.empty()) r.client_id = guard::read_cli_config(guard::cli_config_path(env)).client_id.value_or("");
+  r.cluster = target.cluster;
+  r.root_url = target.root_url.value_or("");
+  r.production = target.production;
+  r.command = cmd.name;
+  r.target = cmd.target_id;
+  r.argv = guard::redact_argv(argv);
+  r.rules = d.rule_ids;
+  return r;
+}
+
+void write_audit(guard::AuditRecord record, const guard::Getenv& env) {
+  std::string path = guard::audit_log_path(env);
+  Status s = guard::append_audit_line(path, guard::audit_line(record));
+  if (!s) std::cerr << "tcguard: warning: audit log not written: " << s.error().str() << "\n";
+}
+
+void print_findings(const GlobalOptions& global, const policy::Policy& policy, const Report& report) {
+  if (report.findings.empty()) return;
+  report::write_report(std::cerr, report, output_format(global), render_options(global, &policy, 2));
+  std::cerr.flush();
+}
+
+std::string prompt_text(const tccli::Command& cmd, const guard::Target& target, const std::vector<std::string>& argv) {
+  std::string text = "\ntcguard: confirmation needed\n";
+  text += "  command:  " + quoted_command(guard::redact_argv(argv)) + "\n";
+  text += "  effect:   " + guard::describe_effect(cmd) + "\n";
+  text += "  cluster:  " + target.display() + "\n";
+  if (target.root_url) text += "  root URL: " + *target.root_url + "\n";
+  return text;
+}
+
+// The whole guard: `argv` is the CLI's own argv (argv[0] names taskcluster).
+int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const std::vector<std::string>& argv,
+                   bool masquerade) {
+  guard::Getenv env = guard::process_env();
+  if (auto depth = env(guard::kExecMarker); depth && std::atoi(depth->c_str()) > 0)
+    return usage_error(
+        "`taskcluster` loops back to tcguard: the CLI that tcguard ran started `taskcluster` again, and PATH led "
+        "back here. Set TCGUARD_TASKCLUSTER to the real Taskcluster CLI binary");
+
+  tccli::Command cmd = tccli::parse_command(std::vector<std::string>(argv.begin() + 1, argv.end()));
+
+  std::string real;
+  if (!opts.dry_run) {
+    std::string self = guard::self_executable();
+    auto found = locate_real_cli(argv, masquerade, env, self);
+    if (!found) return usage_error(found.error());
+    real = *found;
+    // Fast path: read-only commands need no policy.
+    if (!cmd.state_changing) return exec_or_fail(real, argv);
+  }
+
+  auto policy = load_policy(global);
+  if (!policy) return usage_error(policy.error());
+  guard::Target target = guard::resolve_target(*policy, guard::effective_root_url(env));
+  guard::Decision decision;
+  if (cmd.state_changing) decision = guard::decide(*policy, cmd, target);
+
+  if (opts.dry_run) return print_dry_run(global, cmd, target, decision, opts, env);
+
+  print_findings(global, *policy, decision.report);
+  guard::AuditRecord record = audit_record(cmd, target, decision, argv, env);
+
+  if (decision.verdict == guard::Verdict::Deny) {
+    record.decision = "denied";
+    std::string rules;
+    for (const auto& r : decision.deny_rules) rules += (rules.empty() ? "" : ", ") + r;
+    record.reason = "refused by policy (" + rules + ")";
+    write_audit(record, env);
+    std::cerr << "tcguard: " << quoted_command(guard::redact_argv(argv)) << " refused by policy (" << rules
+              << "); nothing was run\n";
+    return kExitRefused;
+  }
+
+  if (decision.verdict == guard::Verdict::Confirm) {
+    guard::ConfirmInput in;
+    in.expected = target.confirm_name;
+    in.flag = opts.confirm;
+    in.env = env("TCGUARD_CONFIRM");
+    in.prompt_text = prompt_text(cmd, target, argv);
+    guard::ConfirmOutcome outcome = guard::obtain_confirmation(in);
+    if (!outcome.confirmed) {
+      record.decision = "refused";
+      record.reason = outcome.reason;
+      write_audit(record, env);
+      std::cerr << "tcguard: not confirmed: " << outcome.reason << "; nothing was run\n";
+      return kExitUnconfirmed;
+    }
+    record.decision = "confirmed";
+    record.confirmed_by = outcome.via;
+  } else {
+    record.decision = "allowed";
+  }
+  write_audit(record, env);
+  return exec_or_fail(real, argv);
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<RunOptions>();
+  auto* cmd = app.add_subcommand("run", "Guard a taskcluster command, then run it (tcguard run -- taskcluster ARGS)");
+  cmd->add_option("--confirm", opts->confirm, "The cluster's name: confirms a production action without a prompt");
+  cmd->add_flag("--dry-run", opts->dry_run, "Print the decision and run nothing");
+  // Everything after `--` is the CLI's own command line (its flags are not tcguard's).
+  cmd->add_option("command", opts->words, "taskcluster ARGS... (after --)");
+  cmd->footer(
+      "Read-only commands run at once. State-changing commands are judged by the policy's actions:\n"
+      "on a production cluster the cluster's name must be typed at the prompt (on /dev/tty), or given\n"
+      "with --confirm NAME or TCGUARD_CONFIRM=NAME. Exit codes: the command's own, or 2 (usage),\n"
+      "3 (refused by policy), 4 (confirmation missing or declined).");
+  cmd->callback([&ctx, opts] {
+    std::vector<std::string> words = opts->words;
+    if (words.empty() || !names_taskcluster(words.front())) {
+      ctx.exit_code = usage_error("expected `tcguard run [--confirm NAME] [--dry-run] -- taskcluster ARGS...`");
+      return;
+    }
+    ctx.exit_code = guard_and_exec(ctx.global, *opts, words, false);
+  });
+}
+
+int masquerade_main(int argc, char** argv) {
+  std::vector<std::string> words(argv, argv + argc);
+  return guard_and_exec(GlobalOptions{}, RunOptions{}, words, true);
+}
 
 }  // namespace tcg::cli

@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "guard/cluster.h"
+#include "support/cli_runner.h"
+
+namespace tcg::guard {
+namespace {
+
+Getenv env_of(std::map<std::string, std::string> vars) {
+  return [vars](const std::string& k) -> std::optional<std::string> {
+    auto it = vars.find(k);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+TEST(CliConfig, Path) {
+  EXPECT_EQ(cli_config_path(env_of({{"XDG_CONFIG_HOME", "/c"}, {"HOME", "/h"}})), "/c/taskcluster.yml");
+  EXPECT_EQ(cli_config_path(env_of({{"HOME", "/h"}})), "/h/.config/taskcluster.yml");
+  EXPECT_EQ(cli_config_path(env_of({})), "");
+}
+
+TEST(CliConfig, ReadsTheConfigSectionAndNeverTheToken) {
+  CliConfig c = parse_cli_config(
+      "config:\n  rootUrl: https://firefox-ci-tc.services.mozilla.com/\n  clientId: me/cli\n  accessToken: secret\n");
+  EXPECT_EQ(c.root_url, "https://firefox-ci-tc.services.mozilla.com/");
+  EXPECT_EQ(c.client_id, "me/cli");
+  CliConfig flat = parse_cli_config("rootUrl: https://tc.example.com\n");
+  EXPECT_EQ(flat.root_url, "https://tc.example.com");
+  EXPECT_FALSE(parse_cli_config("config: [unclosed").root_url);
+  EXPECT_FALSE(parse_cli_config("").root_url);
+  EXPECT_FALSE(parse_cli_config("config:\n  rootUrl: ''\n").root_url);
+  EXPECT_FALSE(read_cli_config("/nonexistent/taskcluster.yml").root_url);
+}
+
+TEST(CliConfig, EnvironmentWinsOverTheFile) {
+  test::TempDir dir;
+  dir.write("taskcluster.yml", "config:\n  rootUrl: https://from-file.example.com/\n");
+  EXPECT_EQ(effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}})), "https://from-file.example.com/");
+  EXPECT_EQ(effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}, {"TASKCLUSTER_ROOT_URL", "https://env/"}})),
+            "https://env/");
+  EXPECT_FALSE(effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path() + "/none"}})));
+}
+
+TEST(RootUrlHost, Forms) {
+  EXPECT_EQ(root_url_host("https://Firefox-CI-TC.services.mozilla.com/"), "firefox-ci-tc.services.mozilla.com");
+  EXPECT_EQ(root_url_host("https://tc.example.com:8443/path?x#y"), "tc.example.com");
+  EXPECT_EQ(root_url_host("http://user@tc.example.com"), "tc.example.com");
+  EXPECT_EQ(root_url_host("tc.example.com"), "tc.example.com");
+  EXPECT_EQ(root_url_host(""), "");
+}
+
+TEST(Target, ClustersOfTheDefaultPolicy) {
+  const auto& policy = policy::default_policy();
+  Target prod = resolve_target(policy, std::string("https://firefox-ci-tc.services.mozilla.com"));
+  EXPECT_TRUE(prod.known);
+  EXPECT_TRUE(prod.production);
+  EXPECT_EQ(prod.cluster, "firefoxci");
+  EXPECT_EQ(prod.confirm_name, "firefoxci");
+  Target stage = resolve_target(policy, std::string("https://stage.taskcluster.nonprod.cloudops.mozgcp.net/"));
+  EXPECT_EQ(stage.cluster, "firefoxci-staging");
+  EXPECT_FALSE(stage.production);
+  Target unknown = resolve_target(policy, std::string("https://TC.example.com/"));
+  EXPECT_FALSE(unknown.known);
+  EXPECT_TRUE(unknown.production);
+  EXPECT_EQ(unknown.confirm_name, "tc.example.com");
+  Target none = resolve_target(policy, std::nullopt);
+  EXPECT_TRUE(none.production);
+  EXPECT_EQ(none.confirm_name, "");
+}
+
+}  // namespace
+}  // namespace tcg::guard
