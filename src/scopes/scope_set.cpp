@@ -12,8 +12,8 @@ ScopeSet::ScopeSet(std::vector<std::string> held) : held_(normalize(std::move(he
     else
       exact_.push_back(s);
   }
-  std::sort(prefixes_.begin(), prefixes_.end());
-  std::sort(exact_.begin(), exact_.end());
+  // No sort needed: among scopes without a trailing star scopeCompare is byte order, and among
+  // star scopes it is the byte order of what precedes the star.
 }
 
 // The held set is normalized, so no held prefix is a prefix of another. In a prefix-free sorted
