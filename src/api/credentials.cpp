@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -52,7 +53,16 @@ std::string strip_trailing_slash(std::string url) {
 
 std::string redact(std::string text, const std::string& secret) {
   if (secret.empty()) return text;
+  // A very short "token" would otherwise mangle every word it occurs in (a token "x" inside a
+  // host name); such a token is only replaced where it stands alone.
+  const bool whole_words_only = secret.size() < 8;
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
   for (size_t pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos)) {
+    size_t end = pos + secret.size();
+    if (whole_words_only && ((pos > 0 && is_word(text[pos - 1])) || (end < text.size() && is_word(text[end])))) {
+      pos = end;
+      continue;
+    }
     text.replace(pos, secret.size(), "<redacted>");
     pos += 10;
   }

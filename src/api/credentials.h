@@ -46,7 +46,8 @@ Result<Environment> load_environment(const Getenv& getenv);
 Result<Environment> load_environment(const Getenv& getenv, const std::optional<std::string>& config_text,
                                      const std::string& filename);
 
-// Replaces every occurrence of `secret` in `text` with `<redacted>` (no-op for an empty secret).
+// Replaces every occurrence of `secret` in `text` with `<redacted>` (no-op for an empty secret;
+// a secret shorter than 8 characters is replaced only where it is a whole word).
 std::string redact(std::string text, const std::string& secret);
 
 }  // namespace tcg::api

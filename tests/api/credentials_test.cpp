@@ -95,6 +95,7 @@ TEST(Credentials, ReadsTheConfigFileFromDisk) {
 TEST(Credentials, RedactReplacesEveryOccurrence) {
   EXPECT_EQ(redact("a TOK b TOK", "TOK"), "a <redacted> b <redacted>");
   EXPECT_EQ(redact("abc", ""), "abc");
+  EXPECT_EQ(redact("firefox-ci-tc: x", "x"), "firefox-ci-tc: <redacted>");
 }
 
 }  // namespace
