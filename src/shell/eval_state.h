@@ -2,6 +2,7 @@
 // The evaluator's view of one path through the code: variables (known, unset or unknown),
 // positional parameters, case labels taken, and what the path has printed so far.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,35 @@ struct Value {
   bool operator==(const Value&) const = default;
 };
 
+// The variables of a path. Paths fork often (case branches, $(..), function bodies) and rarely
+// change many variables, so the map is shared until written (copy on write).
+class VarMap {
+ public:
+  using Map = std::map<std::string, Value>;
+  Map::const_iterator find(const std::string& name) const { return map().find(name); }
+  Map::const_iterator end() const { return map().end(); }
+  Value& operator[](const std::string& name) { return writable()[name]; }
+  void erase(const std::string& name) {
+    if (map().count(name)) writable().erase(name);
+  }
+  bool operator==(const VarMap& other) const { return p_ == other.p_ || map() == other.map(); }
+
+ private:
+  const Map& map() const {
+    static const Map kEmpty;
+    return p_ ? *p_ : kEmpty;
+  }
+  Map& writable() {
+    if (!p_) {
+      p_ = std::make_shared<Map>();
+    } else if (p_.use_count() > 1) {
+      p_ = std::make_shared<Map>(*p_);
+    }
+    return *p_;
+  }
+  std::shared_ptr<Map> p_;
+};
+
 // One word after expansion.
 struct Field {
   std::string text;           // unknown fields: a display form such as "--expires=$t"
@@ -60,7 +90,7 @@ struct SavedLocal {
 };
 
 struct State {
-  std::map<std::string, Value> vars;
+  VarMap vars;
   PositionalMode positional_mode = PositionalMode::Unknown;
   std::vector<Field> positional;
   std::vector<std::string> labels;           // case labels on this path

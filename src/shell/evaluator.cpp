@@ -791,8 +791,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
                                   [&](const Assignment& x) { return x.declaration && x.name == a.text; });
       if (assigned) continue;
       if (exporting) {
-        auto it = st.vars.find(a.text);
-        if (it != st.vars.end()) it->second.exported = true;
+        if (st.vars.find(a.text) != st.vars.end()) st.vars[a.text].exported = true;
       } else if (local && !st.locals.empty()) {
         Assignment empty;
         empty.name = a.text;

@@ -637,7 +637,7 @@ class Parser {
       if (s_[k] == '>' && k + 1 < s_.size() && s_[k + 1] == '(') return 0;
       return k - i_ + 1;
     }
-    if (k == i_ && s_[k] == '&' && k + 1 < s_.size() && s_[k + 1] == '>') return 1;
+    if (k == i_ && k < s_.size() && s_[k] == '&' && k + 1 < s_.size() && s_[k + 1] == '>') return 1;
     return 0;
   }
 
