@@ -13,6 +13,7 @@ if [[ "${1:-}" == "--tests" ]]; then
     clang libclang-rt-14-dev   # libFuzzer targets and their smoke runs
     nodejs npm                 # reference libraries from npm for differential tests, SARIF validators
     bash util-linux            # the real bash for agreement tests; `script` for terminal tests
+    dpkg-dev groff-base        # the .deb (cpack shlibdeps) and the man page check
   )
 fi
 

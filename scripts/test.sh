@@ -1,27 +1,40 @@
 #!/usr/bin/env bash
-# Builds tcguard and passes its tests: the GoogleTest suites under ctest, then a short smoke run of
-# every libFuzzer target. Usage: scripts/test.sh   (installs missing Debian packages first)
+# Builds tcguard and passes its tests:
+#   1. g++ build, the GoogleTest suites under ctest;
+#   2. clang build with AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite again, then a
+#      short smoke run of every libFuzzer target (same instrumented library).
+# Usage: scripts/test.sh [--quick]   (--quick: step 1 only). Installs missing Debian packages first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --tests
 jobs=$(nproc)
+start=$SECONDS
+section() { printf '\n==== %s (%ds so far)\n' "$*" $((SECONDS - start)); }
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTCGUARD_TESTS=ON
+section "g++ build and tests"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTCGUARD_TESTS=ON >/dev/null
 ninja -C build -j "$jobs"
-ctest --test-dir build --output-on-failure -j "$jobs" --timeout 600
+ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
+[[ "${1:-}" == "--quick" ]] && exit 0
 
-# Fuzz smoke: each target runs briefly on its seed corpus (fuzz/corpus/<name>/ when present).
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DTCGUARD_FUZZ=ON -DTCGUARD_TESTS=OFF >/dev/null
-ninja -C build-fuzz -j "$jobs"
+section "clang build with ASan+UBSan, fuzz targets"
+cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+  -DTCGUARD_FUZZ=ON -DTCGUARD_TESTS=ON >/dev/null
+ninja -C build-sanitize -j "$jobs"
+section "tests under ASan+UBSan"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir build-sanitize --output-on-failure -j "$jobs" --timeout 1800
+
+section "fuzz smoke runs"
 seconds=${TCGUARD_FUZZ_SECONDS:-10}
-for target in build-fuzz/fuzz/fuzz_*; do
+for target in build-sanitize/fuzz/fuzz_*; do
   name=$(basename "$target"); name=${name#fuzz_}
   corpus=$(mktemp -d)
   [[ -d fuzz/corpus/$name ]] && cp -r "fuzz/corpus/$name/." "$corpus/"
   echo "fuzz smoke: $name for ${seconds}s"
-  "$target" -max_total_time="$seconds" -print_final_stats=0 "$corpus" >"$corpus.log" 2>&1 \
+  "$target" -max_total_time="$seconds" -print_final_stats=1 "$corpus" >"$corpus.log" 2>&1 \
     || { tail -50 "$corpus.log"; echo "fuzz target $name failed" >&2; exit 1; }
+  grep -E "stat::number_of_executed_units" "$corpus.log" || true
   rm -rf "$corpus" "$corpus.log"
 done
-echo "fuzz smoke: all targets ran clean"
+section "done: all tests passed, fuzz targets ran clean"

@@ -52,7 +52,9 @@ int main(int argc, char** argv) {
   add_explain_command(app, ctx);
   add_whoami_command(app, ctx);
   add_dist_commands(app, ctx);
-  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+  // Global options may follow the subcommand, except for `signin`, whose arguments are all its own.
+  for (auto* sub : app.get_subcommands({}))
+    if (sub->get_name() != "signin") sub->fallthrough();
 
   try {
     app.parse(argc, argv);

@@ -242,6 +242,10 @@ void add_run_command(CLI::App& app, Context& ctx) {
   });
 }
 
+int run_guarded(const GlobalOptions& global, const std::vector<std::string>& argv) {
+  return guard_and_exec(global, RunOptions{}, argv, false);
+}
+
 int masquerade_main(int argc, char** argv) {
   std::vector<std::string> words(argv, argv + argc);
   return guard_and_exec(GlobalOptions{}, RunOptions{}, words, true);

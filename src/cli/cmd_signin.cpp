@@ -1,4 +1,6 @@
-// Placeholder until the `signin` command lands.
+// `tcguard signin ARGS`: review the sign-in, then become `taskcluster signin ARGS`. stdout is the real
+// CLI's own (the export lines), so `eval "$(tcguard signin --expires 15m -s ...)"` is a drop-in;
+// findings go to stderr. It is exactly `tcguard run -- taskcluster signin ARGS`.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.h"
@@ -6,9 +8,20 @@
 namespace tcg::cli {
 
 void add_signin_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("signin", "(not implemented yet)");
+  auto* cmd = app.add_subcommand("signin", "Review a sign-in against the policy, then run `taskcluster signin` with the same arguments");
+  cmd->prefix_command();  // every argument is signin's own
   cmd->allow_extras();
-  cmd->callback([&ctx] { ctx.exit_code = usage_error("'signin' is not implemented yet"); });
+  cmd->footer(
+      "Usage: eval \"$(tcguard signin [taskcluster signin ARGS...])\"\n"
+      "Example: eval \"$(tcguard signin --expires 15m -s 'queue:rerun-task:gecko-level-3/*')\"\n"
+      "Error findings refuse the sign-in (exit 3) and nothing is run; warnings are printed to stderr.\n"
+      "The real CLI is $TCGUARD_TASKCLUSTER, else the next `taskcluster` on PATH that is not tcguard;\n"
+      "without one, exit 2.");
+  cmd->callback([&ctx, cmd] {
+    std::vector<std::string> argv{"taskcluster", "signin"};
+    for (auto& a : cmd->remaining()) argv.push_back(a);
+    ctx.exit_code = run_guarded(ctx.global, argv);
+  });
 }
 
 }  // namespace tcg::cli

@@ -57,6 +57,10 @@ void add_whoami_command(CLI::App& app, Context& ctx);
 // Hidden helpers for packaging: the man page and shell completion data (cmd_dist.cpp).
 void add_dist_commands(CLI::App& app, Context& ctx);
 
+// The guard of `tcguard run` on `argv` (argv[0] names taskcluster), with no --confirm/--dry-run:
+// judged, then exec'd. Returns only when nothing was run (the exit code).
+int run_guarded(const GlobalOptions& global, const std::vector<std::string>& argv);
+
 // When tcguard is invoked as `taskcluster` (the masquerade symlink): acts as
 // `tcguard run -- taskcluster ARGS`. Implemented with the run command.
 int masquerade_main(int argc, char** argv);

@@ -14,8 +14,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-// Where users learn about the tool (SARIF toolComponent.informationUri).
-constexpr std::string_view kInformationUri = "https://github.com/mozilla-releng/tcguard";
 constexpr std::string_view kBaseId = "%SRCROOT%";
 
 std::string_view level(Severity s) { return severity_name(s); }  // SARIF uses the same three words
@@ -108,7 +106,6 @@ void write_sarif(std::ostream& out, const Report& report, const RenderOptions& o
   driver["name"] = "tcguard";
   driver["version"] = version();
   driver["semanticVersion"] = version();
-  driver["informationUri"] = kInformationUri;
   driver["rules"] = rules.json();
 
   Json run;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "policy/policy.h"
+#include "rules/request/request_check.h"
 #include "rules/request_checks.h"
 #include "rules/rule.h"
 #include "tccli/signin_args.h"
