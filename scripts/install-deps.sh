@@ -11,13 +11,17 @@ if [[ "${1:-}" == "--tests" ]]; then
   packages+=(
     googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
     clang libclang-rt-14-dev   # libFuzzer targets and their smoke runs
-    nodejs npm                 # reference libraries from npm for differential tests, SARIF validators
     bash util-linux            # the real bash for agreement tests; `script` for terminal tests
     dpkg-dev groff-base        # the .deb (cpack shlibdeps) and the man page check
   )
 fi
 
 missing=()
+# Node.js and npm (reference libraries from npm for differential tests, SARIF validators): any
+# installation will do, and a non-Debian one must not be replaced (Debian's npm conflicts with it).
+if [[ "${1:-}" == "--tests" ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
