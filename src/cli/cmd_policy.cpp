@@ -22,6 +22,7 @@ int run_check(const Context& ctx, const std::vector<std::string>& files) {
   std::vector<std::string> to_check = files;
   if (to_check.empty()) {
     policy::LoadOptions options;
+    options.explicit_files = ctx.global.policy_files;  // `tcguard --policy F policy check`
     options.no_default = ctx.global.no_default_policy;
     std::error_code ec;
     options.cwd = std::filesystem::current_path(ec).string();
