@@ -139,4 +139,12 @@ void Standin::inject(const nlohmann::json& injection) const {
   api::http_perform(req);
 }
 
+void Standin::refuse() const {
+  api::HttpRequest req;
+  req.method = "POST";
+  req.url = root_url() + "/__control/refuse";
+  req.body = "{}";
+  api::http_perform(req);
+}
+
 }  // namespace tcg::test

@@ -21,7 +21,8 @@ class Standin {
   // The requests the server saw: [{method, url, clientId, status}] (control calls excluded).
   nlohmann::json log() const;
   void inject(const nlohmann::json& injection) const;  // see server.js "inject"
-  void stop();                                          // ends the server now (its port then refuses)
+  void refuse() const;  // the server stops listening: later connections are refused
+  void stop();          // ends the server now (its port then refuses)
 
  private:
   Standin() = default;

@@ -198,6 +198,17 @@ TEST(Standin, RefusedConnectionIsAClearNetworkError) {
   expect_no_secret(r.error().str());
 }
 
+TEST(Standin, RefuseControlMakesLaterConnectionsFail) {
+  TCG_START_STANDIN(standin, test::standin_fixture());
+  Client client(fast_options(standin->root_url(), permanent(kRootId, kRootToken)));
+  ASSERT_TRUE(auth::current_scopes(client).ok());
+  standin->refuse();
+  auto r = auth::current_scopes(client);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().network());
+  EXPECT_EQ(r.error().attempts, 6);
+}
+
 TEST(Standin, UnauthenticatedCallsActAsAnonymous) {
   TCG_START_STANDIN(standin, test::standin_fixture());
   Client anonymous(fast_options(standin->root_url(), std::nullopt));

@@ -13,7 +13,8 @@
 //                       "delayMs": 0, "drop": false}],
 //           "anonymousScopes": [...]}
 // Control (no Hawk, loopback only): POST /__control/inject {same as an "inject" entry},
-//   GET /__control/log -> [{method, url, clientId, status}], POST /__control/reset-log.
+//   GET /__control/log -> [{method, url, clientId, status}], POST /__control/reset-log,
+//   POST /__control/refuse (stop listening: later connections are refused).
 'use strict';
 
 const http = require('http');
@@ -304,6 +305,11 @@ const server = http.createServer((req, res) => {
         if (req.url === '/__control/log') return reply(res, 200, log);
         if (req.url === '/__control/reset-log') { log.length = 0; return reply(res, 200, {}); }
         if (req.url === '/__control/inject') { injections.push(JSON.parse(body)); return reply(res, 200, {}); }
+        if (req.url === '/__control/refuse') {
+          // Stop listening: from now on connections are refused (the process lives on until stdin closes).
+          res.on('finish', () => { server.close(); server.closeAllConnections(); });
+          return reply(res, 200, {});
+        }
         return fail(res, 404, 'ResourceNotFound', 'no such control');
       }
       log.push(entry);
