@@ -1,5 +1,7 @@
 #include "api/answers.h"
 
+#include "policy/civil_date.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cctype>
@@ -52,16 +54,6 @@ Result<std::optional<int64_t>> time_field(const nlohmann::json& j, const char* k
   return std::optional<int64_t>{ms};
 }
 
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  // Howard Hinnant's algorithm: days since 1970-01-01 in the proleptic Gregorian calendar.
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 }  // namespace
 
 std::optional<int64_t> parse_iso8601_ms(const std::string& t) {
@@ -108,7 +100,7 @@ std::optional<int64_t> parse_iso8601_ms(const std::string& t) {
     return std::nullopt;
   }
   if (pos != t.size()) return std::nullopt;
-  int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  int64_t days = policy::days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
   int64_t secs = days * 86400 + h * 3600 + mi * 60 + s - offset_s;
   return secs * 1000 + ms;
 }
