@@ -143,6 +143,11 @@ MultitoolVerdict multitool(const test::TempDir& dir, const std::string& file, co
     for (const auto& res : run.value("results", Json::array())) {
       std::string line = res.value("ruleId", "?") + ": " + res["message"].dump();
       std::string level = res.value("level", "warning");
+      // tcguard has no public home page yet, and none is invented: the one advisory about a missing
+      // tool.driver.informationUri is expected until it has one (sic: the Multitool's message id
+      // spells it "ProvideToolnformationUri").
+      if (res.value("ruleId", "") == "SARIF2005" && res["message"].dump().find("nformationUri") != std::string::npos)
+        continue;
       if (level == "error") v.errors.push_back(line);
       else if (level == "warning") v.warnings.push_back(line);
     }
