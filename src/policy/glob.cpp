@@ -27,7 +27,7 @@ bool class_matches(std::string_view pattern, size_t p, size_t length, char c) {
   bool negate = pattern[i] == '!' || pattern[i] == '^';
   if (negate) ++i;
   bool found = false;
-  for (bool first = true; i < end; first = false) {
+  while (i < end) {
     char lo = pattern[i];
     char hi = lo;
     if (i + 2 < end && pattern[i + 1] == '-') {
