@@ -8,18 +8,13 @@
 #include <sstream>
 
 #include "guard/audit.h"
+#include "guard/fake_env.h"
 #include "support/cli_runner.h"
 
 namespace tcg::guard {
 namespace {
 
-Getenv env_of(std::map<std::string, std::string> vars) {
-  return [vars](const std::string& k) -> std::optional<std::string> {
-    auto it = vars.find(k);
-    if (it == vars.end()) return std::nullopt;
-    return it->second;
-  };
-}
+using fake::env_of;
 
 TEST(AuditPath, Precedence) {
   EXPECT_EQ(audit_log_path(env_of({{"TCGUARD_AUDIT_LOG", "/x/a.jsonl"}, {"XDG_STATE_HOME", "/s"}, {"HOME", "/h"}})),

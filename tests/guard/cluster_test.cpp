@@ -3,18 +3,13 @@
 #include <map>
 
 #include "guard/cluster.h"
+#include "guard/fake_env.h"
 #include "support/cli_runner.h"
 
 namespace tcg::guard {
 namespace {
 
-Getenv env_of(std::map<std::string, std::string> vars) {
-  return [vars](const std::string& k) -> std::optional<std::string> {
-    auto it = vars.find(k);
-    if (it == vars.end()) return std::nullopt;
-    return it->second;
-  };
-}
+using fake::env_of;
 
 TEST(CliConfig, Path) {
   EXPECT_EQ(cli_config_path(env_of({{"XDG_CONFIG_HOME", "/c"}, {"HOME", "/h"}})), "/c/taskcluster.yml");
