@@ -1,10 +1,12 @@
 #pragma once
 // The evaluator's view of one path through the code: variables (known, unset or unknown),
 // positional parameters, case labels taken, and what the path has printed so far.
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tcg::shell {
@@ -89,17 +91,59 @@ struct SavedLocal {
   bool operator==(const SavedLocal&) const = default;
 };
 
+// The case labels taken on a path, oldest first. Paths fork at every case branch and keep what
+// came before, so lists share their beginnings; a LabelTable makes each list one node, unique per
+// content: a copy is a pointer, and equal lists are the same pointer.
+struct LabelNode {
+  std::string label;
+  const LabelNode* parent = nullptr;
+  size_t size = 0;
+};
+
+class LabelPath {
+ public:
+  size_t size() const { return last_ ? last_->size : 0; }
+  bool empty() const { return !last_; }
+  void clear() { last_ = nullptr; }
+  // Keeps the first n labels.
+  void truncate(size_t n) {
+    while (last_ && last_->size > n) last_ = last_->parent;
+  }
+  // Labels first..size()-1, oldest first.
+  std::vector<std::string_view> from(size_t first) const;
+  bool operator==(const LabelPath& other) const { return last_ == other.last_; }
+
+ private:
+  friend class LabelTable;
+  const LabelNode* last_ = nullptr;
+};
+
+// Owns the label nodes of one evaluation (they live as long as it does).
+class LabelTable {
+ public:
+  LabelPath push(LabelPath path, std::string_view label);
+
+ private:
+  std::map<std::pair<const LabelNode*, std::string_view>, const LabelNode*> index_;
+  std::deque<LabelNode> nodes_;
+};
+
 struct State {
   VarMap vars;
   PositionalMode positional_mode = PositionalMode::Unknown;
   std::vector<Field> positional;
-  std::vector<std::string> labels;           // case labels on this path
+  LabelPath labels;                          // case labels on this path
   std::vector<std::vector<SavedLocal>> locals;  // one frame per function call
   bool ended = false;                        // return / exit
   int sink = 0;                              // stdout: 0 terminal, >0 substitution id, <0 see kSink*
   std::string out;                           // what this path printed into the current substitution
   bool out_known = true;
-  bool operator==(const State&) const = default;
+  // Cheap members first: paths are compared pairwise after every fork.
+  bool operator==(const State& o) const {
+    return ended == o.ended && sink == o.sink && out_known == o.out_known && positional_mode == o.positional_mode &&
+           labels == o.labels && out == o.out && locals.size() == o.locals.size() && positional == o.positional &&
+           locals == o.locals && vars == o.vars;
+  }
 };
 
 inline constexpr int kSinkPipe = -1;

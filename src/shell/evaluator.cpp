@@ -120,9 +120,9 @@ SourceLocation Evaluator::where(Pos p) const { return SourceLocation{out_.file, 
 std::string Evaluator::context(const State& st) const {
   const Frame& f = frames_.back();
   std::string s = f.name;
-  for (size_t i = std::min(f.label_base, st.labels.size()); i < st.labels.size(); ++i) {
+  for (std::string_view label : st.labels.from(f.label_base)) {
     if (!s.empty()) s += "/";
-    s += st.labels[i];
+    s += label;
   }
   if (f.call_line > 0) s += " called at line " + std::to_string(f.call_line);
   return s;
@@ -359,7 +359,7 @@ States Evaluator::eval_case(const Command& c, States states) {
       }
       if (!sure && !maybe) continue;
       State branch = s;
-      branch.labels.push_back(item.label);
+      branch.labels = labels_.push(branch.labels, item.label);
       States r = eval(*item.body_ptr, States{std::move(branch)});
       for (auto& x : r) result.push_back(std::move(x));
       if (sure || (catch_all && !subject.known)) {
@@ -506,7 +506,7 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
     r.positional_mode = old_mode;
     r.positional = old_positional;
     r.ended = false;
-    if (r.labels.size() > label_base) r.labels.resize(label_base);
+    r.labels.truncate(label_base);
   }
   dedupe(res);
   return res;

@@ -49,6 +49,7 @@ class Evaluator {
   std::map<std::string, AliasDef> aliases_;
   std::vector<Frame> frames_;
   std::set<int> evaluated_outputs_;
+  LabelTable labels_;
   int next_sub_id_ = 1;
   long budget_ = 0;
   bool eval_command_ = false;   // evaluating the words of `eval ...` as code
