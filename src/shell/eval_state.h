@@ -42,33 +42,30 @@ struct Value {
   bool operator==(const Value&) const = default;
 };
 
-// The variables of a path. Paths fork often (case branches, $(..), function bodies) and rarely
-// change many variables, so the map is shared until written (copy on write).
+// The variables of a path. Paths fork often (case branches, $(..), function bodies, alias
+// bodies) and each writes few variables, so a path keeps a shared, frozen base and its own small
+// list of changes (copied on write); the changes are folded into a new base when they grow.
 class VarMap {
  public:
-  using Map = std::map<std::string, Value>;
-  Map::const_iterator find(const std::string& name) const { return map().find(name); }
-  Map::const_iterator end() const { return map().end(); }
-  Value& operator[](const std::string& name) { return writable()[name]; }
-  void erase(const std::string& name) {
-    if (map().count(name)) writable().erase(name);
-  }
-  bool operator==(const VarMap& other) const { return p_ == other.p_ || map() == other.map(); }
+  // The variable, or nullptr when this path never set it (it comes from the environment).
+  const Value* get(std::string_view name) const;
+  // The variable for writing; a new one is Value{} (unknown).
+  Value& operator[](std::string_view name);
+  // Forgets the variable (after `local` ends): it is the environment's again.
+  void erase(std::string_view name);
+  bool operator==(const VarMap& other) const;
 
  private:
-  const Map& map() const {
-    static const Map kEmpty;
-    return p_ ? *p_ : kEmpty;
-  }
-  Map& writable() {
-    if (!p_) {
-      p_ = std::make_shared<Map>();
-    } else if (p_.use_count() > 1) {
-      p_ = std::make_shared<Map>(*p_);
-    }
-    return *p_;
-  }
-  std::shared_ptr<Map> p_;
+  using Map = std::map<std::string, Value, std::less<>>;
+  using Changes = std::map<std::string, std::optional<Value>, std::less<>>;  // nullopt: erased
+  static constexpr size_t kMaxChanges = 8;
+
+  Changes& writable_changes();
+  void fold();
+  Map merged() const;
+
+  std::shared_ptr<const Map> base_;
+  std::shared_ptr<Changes> changes_;
 };
 
 // One word after expansion.

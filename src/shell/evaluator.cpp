@@ -183,7 +183,9 @@ void Evaluator::run() {
   State start;
   start.positional_mode = PositionalMode::Unknown;
   States end = eval(script->root, States{start});
-  State global = end.empty() ? start : end[0];
+  // Functions run later see the file's variables as a path that reached the end left them.
+  auto live = std::find_if(end.begin(), end.end(), [](const State& s) { return !s.ended; });
+  State global = end.empty() ? start : live != end.end() ? *live : end[0];
   global.ended = false;
   global.labels.clear();
   global.sink = 0;
@@ -290,11 +292,28 @@ States Evaluator::eval(const Command& c, States states) {
 }
 
 States Evaluator::eval_seq(const Command& c, States states) {
+  // A path that returned or exited stays as it is until the end of the list: it is set aside
+  // instead of being carried (and compared with the others) through every later command.
+  States ended;
   for (const auto& child : c.children) {
     if (budget_ <= 0) break;
+    park_ended(states, ended);
+    if (states.empty()) break;
     states = eval(child, std::move(states));
   }
+  park_ended(states, ended);
+  if (ended.empty()) return states;
+  for (auto& s : ended) states.push_back(std::move(s));
+  dedupe(states);
   return states;
+}
+
+void Evaluator::park_ended(States& states, States& ended) {
+  if (std::none_of(states.begin(), states.end(), [](const State& s) { return s.ended; })) return;
+  States live;
+  live.reserve(states.size());
+  for (auto& s : states) (s.ended ? ended : live).push_back(std::move(s));
+  states = std::move(live);
 }
 
 States Evaluator::eval_if(const Command& c, States states) {
@@ -437,14 +456,14 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
     auto& frame = st.locals.back();
     bool saved = std::any_of(frame.begin(), frame.end(), [&](const SavedLocal& l) { return l.name == a.name; });
     if (!saved) {
-      auto it = st.vars.find(a.name);
-      frame.push_back({a.name, it == st.vars.end() ? std::nullopt : std::optional<Value>(it->second)});
+      const Value* old = st.vars.get(a.name);
+      frame.push_back({a.name, old ? std::optional<Value>(*old) : std::nullopt});
     }
   }
-  auto it = st.vars.find(a.name);
-  bool exported = it != st.vars.end() && it->second.exported;
-  if (a.append && it != st.vars.end() && it->second.kind == Value::Kind::Set && v.kind == Value::Kind::Set) {
-    Value merged = it->second;
+  const Value* current = st.vars.get(a.name);
+  bool exported = current && current->exported;
+  if (a.append && current && current->kind == Value::Kind::Set && v.kind == Value::Kind::Set) {
+    Value merged = *current;
     if (a.is_array) {
       merged.is_array = true;
       merged.items.insert(merged.items.end(), v.items.begin(), v.items.end());
@@ -454,14 +473,14 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
       merged.items[0] += v.text();
     }
     v = std::move(merged);
-  } else if (a.append && (it == st.vars.end() || it->second.kind == Value::Kind::Unknown)) {
-    if (it != st.vars.end() || !local) v = Value::unknown("$" + a.name);
+  } else if (a.append && (!current || current->kind == Value::Kind::Unknown)) {
+    if (current || !local) v = Value::unknown("$" + a.name);
   } else if (!a.index.empty() && !a.is_array) {
     // a[i]=v
-    if (it != st.vars.end() && it->second.kind == Value::Kind::Set && v.kind == Value::Kind::Set &&
+    if (current && current->kind == Value::Kind::Set && v.kind == Value::Kind::Set &&
         std::all_of(a.index.begin(), a.index.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
         a.index.size() < 5) {
-      Value arr = it->second;
+      Value arr = *current;
       size_t i = static_cast<size_t>(std::stoi(a.index));
       if (arr.items.size() <= i) arr.items.resize(i + 1);
       arr.items[i] = v.text();
@@ -791,7 +810,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
                                   [&](const Assignment& x) { return x.declaration && x.name == a.text; });
       if (assigned) continue;
       if (exporting) {
-        if (st.vars.find(a.text) != st.vars.end()) st.vars[a.text].exported = true;
+        if (st.vars.get(a.text)) st.vars[a.text].exported = true;
       } else if (local && !st.locals.empty()) {
         Assignment empty;
         empty.name = a.text;

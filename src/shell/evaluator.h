@@ -85,6 +85,7 @@ class Evaluator {
   std::string context(const State& st) const;
   SourceLocation where(Pos p) const;
   static void dedupe(States& states);
+  static void park_ended(States& states, States& ended);
   bool spend();
 };
 

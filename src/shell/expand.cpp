@@ -117,9 +117,9 @@ Value value_of(const Field& f) {
 
 std::string_view Evaluator::ifs(const State& st) const {
   static const std::string kDefault = " \t\n";
-  auto it = st.vars.find("IFS");
-  if (it == st.vars.end() || it->second.kind != Value::Kind::Set || it->second.items.empty()) return kDefault;
-  return it->second.items[0];
+  const Value* v = st.vars.get("IFS");
+  if (!v || v->kind != Value::Kind::Set || v->items.empty()) return kDefault;
+  return v->items[0];
 }
 
 Value Evaluator::lookup(const std::string& name, const State& st) const {
@@ -153,8 +153,7 @@ Value Evaluator::lookup(const std::string& name, const State& st) const {
   }
   if (name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos)
     return Value::unknown("$" + name);
-  auto it = st.vars.find(name);
-  if (it != st.vars.end()) return it->second;
+  if (const Value* v = st.vars.get(name)) return *v;
   if (name == "IFS") return Value::scalar(" \t\n");
   return Value::unknown("$" + name);
 }
