@@ -5,8 +5,15 @@
 #include <iostream>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "api/credentials.h"
+#include "api/online_client.h"
 #include "cli/common.h"
+#include "review/expand.h"
 #include "review/review.h"
+#include "scopes/scopes.h"
 
 namespace tcg::cli {
 
@@ -20,7 +27,44 @@ struct ReviewOptions {
   std::vector<std::string> scopes;
   std::string fail_on = "error";
   std::vector<std::string> command;  // after `--`
+  bool expand = false;               // expand `assume:` scopes (online unless --roles)
+  std::string roles_file;            // offline expansion
 };
+
+// How `assume:` scopes are expanded: the roles file, else auth.expandScopes on the reviewed cluster.
+Result<review::ScopeExpander> make_expander(const ReviewOptions& o, const std::optional<std::string>& root_url) {
+  if (!o.roles_file.empty()) {
+    auto roles = scopes::load_roles_file(o.roles_file);
+    if (!roles) return roles.error();
+    auto shared = std::make_shared<std::vector<scopes::Role>>(std::move(*roles));
+    std::string file = o.roles_file;
+    return review::ScopeExpander([shared, file](const std::vector<std::string>& in) -> Result<std::vector<std::string>> {
+      auto out = scopes::expand(*shared, in);
+      if (!out) {
+        Error e = out.error();
+        if (e.where.file.empty()) e.where.file = file;
+        return e;
+      }
+      return out;
+    });
+  }
+  if (!root_url) return Error{"--expand without --roles asks the cluster's auth service: give --cluster or --root-url", {}};
+  auto env = api::load_environment(api::process_getenv());
+  if (!env) return env.error();
+  auto client = std::make_shared<api::Client>(api::client_options_for(*env, *root_url));
+  return review::ScopeExpander(
+      [client](const std::vector<std::string>& in) { return api::expand_scopes_online(*client, in); });
+}
+
+// The JSON report with the expanded scopes added to the request.
+void write_json_with_expansion(const report::RenderOptions& options, const review::ExpandedReview& r) {
+  std::ostringstream text;
+  report::write_report(text, r.report, report::Format::Json, options);
+  auto j = nlohmann::ordered_json::parse(text.str(), nullptr, false);
+  if (j.is_object() && j["requests"].is_array() && !j["requests"].empty())
+    j["requests"][0]["expanded_scopes"] = r.expanded_scopes;
+  std::cout << (j.is_discarded() ? text.str() : j.dump(2) + "\n");
+}
 
 int run_review(const Context& ctx, const ReviewOptions& o) {
   auto policy = load_policy(ctx.global);
@@ -57,11 +101,40 @@ int run_review(const Context& ctx, const ReviewOptions& o) {
     root_url = o.root_url;
   }
 
-  auto report = review::review_signin_strict(*policy, args, root_url);
-  if (!report) return usage_error(report.error());
+  auto plain = review::review_signin_strict(*policy, args, root_url);
+  if (!plain) return usage_error(plain.error());
+  std::optional<review::ExpandedReview> expanded;
+  if (o.expand || !o.roles_file.empty()) {
+    auto expander = make_expander(o, root_url);
+    if (!expander) return usage_error(expander.error());
+    auto r = review::review_signin_expanded(*policy, args, root_url, *expander);
+    if (!r) {
+      // A roles file that does not work is the user's input; an unanswered cluster fails closed
+      // on production (exit 2: the grant is unknown) and is judged unexpanded elsewhere.
+      bool production = policy::classify_root_url(*policy, root_url).production;
+      if (!o.roles_file.empty() || production)
+        return usage_error("the requested scopes could not be expanded, so what they grant is unknown: " +
+                           r.error().str() + (o.roles_file.empty() ? " (refused on a production cluster)" : ""));
+      std::cerr << "tcguard: warning: the requested scopes could not be expanded (" << r.error().str()
+                << "); judged as written\n";
+    } else {
+      expanded = std::move(*r);
+    }
+  }
+  const Report* report = expanded ? &expanded->report : &*plain;
   auto options = render_options(ctx.global, &*policy, STDOUT_FILENO);
   options.text_show_requests = true;
-  report::write_report(std::cout, *report, output_format(ctx.global), options);
+  if (expanded && output_format(ctx.global) == report::Format::Json) {
+    write_json_with_expansion(options, *expanded);
+  } else {
+    report::write_report(std::cout, *report, output_format(ctx.global), options);
+    if (expanded && output_format(ctx.global) == report::Format::Text) {
+      std::cout << "expanded (" << (o.roles_file.empty() ? "auth.expandScopes" : o.roles_file) << "): "
+                << expanded->expanded_scopes.size() << " scope" << (expanded->expanded_scopes.size() == 1 ? "" : "s")
+                << "\n";
+      for (const auto& s : expanded->expanded_scopes) std::cout << "  " << s << "\n";
+    }
+  }
   if (!root_url && output_format(ctx.global) == report::Format::Text)
     std::cerr << "tcguard: note: no root URL (TASKCLUSTER_ROOT_URL is unset and no --cluster/--root-url): "
                  "judged as production\n";
@@ -80,7 +153,11 @@ void add_review_command(CLI::App& app, Context& ctx) {
       "  tcguard review -- taskcluster signin --expires 1h -s '*'\n"
       "  tcguard review -- TASKCLUSTER_ROOT_URL=https://firefox-ci-tc.services.mozilla.com/ taskcluster signin\n"
       "The cluster comes from --cluster, --root-url, a TASKCLUSTER_ROOT_URL= prefix, or $TASKCLUSTER_ROOT_URL.\n"
-      "Exit codes: 0 allowed, 1 findings at or above --fail-on, 2 usage or policy error.");
+      "--expand (or --roles FILE) judges what the scopes grant once `assume:` roles are expanded: offline\n"
+      "from FILE (a YAML/JSON list of {roleId, scopes}), else with the cluster's auth.expandScopes (the\n"
+      "environment's credentials are sent only when their root URL is the reviewed one). When the\n"
+      "cluster cannot expand them, a production review fails closed (exit 2).\n"
+      "Exit codes: 0 allowed, 1 findings at or above --fail-on, 2 usage, policy or expansion error.");
   auto* cluster = cmd->add_option("--cluster", options->cluster, "Cluster name from the policy (e.g. firefoxci)");
   cmd->add_option("--root-url", options->root_url, "Root URL of the cluster")->excludes(cluster);
   cmd->add_option("--expires", options->expires, "Requested lifetime, as taskcluster signin takes it (default 1d)")
@@ -89,6 +166,8 @@ void add_review_command(CLI::App& app, Context& ctx) {
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note"}));
+  cmd->add_flag("--expand", options->expand, "Judge the scopes after expanding `assume:` roles (auth.expandScopes)");
+  cmd->add_option("--roles", options->roles_file, "Expand `assume:` roles offline from this roles file (implies --expand)");
   cmd->add_option("command", options->command, "`taskcluster signin ARGS...` after `--`");
   cmd->callback([&ctx, options] { ctx.exit_code = run_review(ctx, *options); });
 }

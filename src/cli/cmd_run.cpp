@@ -12,9 +12,11 @@
 #include "guard/audit.h"
 #include "guard/cluster.h"
 #include "guard/confirm.h"
+#include "guard/credential_check.h"
 #include "guard/decision.h"
 #include "guard/effect.h"
 #include "guard/real_cli.h"
+#include "scopes/scopes.h"
 #include "tccli/command.h"
 
 namespace tcg::cli {
@@ -63,8 +65,26 @@ std::string confirmation_state(const guard::Decision& d, const RunOptions& opts,
   return "required";
 }
 
+nlohmann::ordered_json credentials_json(const guard::CredentialCheck& c) {
+  nlohmann::ordered_json j;
+  j["checked"] = c.applicable;
+  j["present"] = c.has_credentials;
+  j["verified"] = c.verified;
+  if (c.has_credentials) {
+    j["client_id"] = c.client_id;
+    j["temporary"] = c.temporary;
+  }
+  if (c.lifetime_seconds) j["lifetime_seconds"] = *c.lifetime_seconds;
+  if (!c.task_state.empty()) j["task_state"] = c.task_state;
+  if (c.required) j["required"] = scopes::expr_to_json(*c.required);
+  if (!c.minimal_scopes.empty()) j["minimal_scopes"] = c.minimal_scopes;
+  j["notes"] = c.notes;
+  return j;
+}
+
 int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const guard::Target& target,
-                  const guard::Decision& d, const RunOptions& opts, const guard::Getenv& env) {
+                  const guard::Decision& d, const guard::CredentialCheck& credentials, const RunOptions& opts,
+                  const guard::Getenv& env) {
   std::string confirmation = confirmation_state(d, opts, target.confirm_name, env);
   int code = kExitOk;
   if (d.verdict == guard::Verdict::Deny) code = kExitRefused;
@@ -95,6 +115,7 @@ int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const 
       findings.push_back(std::move(fj));
     }
     j["findings"] = std::move(findings);
+    j["credentials"] = credentials_json(credentials);
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return code;
   }
@@ -110,6 +131,7 @@ int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const 
   std::cout << "\n";
   for (const auto& f : d.report.findings)
     std::cout << severity_name(f.severity) << ": " << f.message << " [" << f.rule << "]\n";
+  for (const auto& n : credentials.notes) std::cout << "note: " << n << "\n";
   std::cout << "would run:    " << (code == kExitOk ? "yes" : "no") << "\n";
   return code;
 }
@@ -178,9 +200,17 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
   guard::Target target = guard::resolve_target(*policy, guard::effective_root_url(env));
   guard::Decision decision;
   if (cmd.state_changing) decision = guard::decide(*policy, cmd, target);
+  // The credentials are judged after the policy's decision (nothing to ask when it already
+  // refuses) and before any confirmation: a refusal comes before asking the user.
+  guard::CredentialCheck credentials;
+  if (cmd.state_changing && decision.verdict != guard::Verdict::Deny) {
+    credentials = guard::check_credentials(*policy, cmd, target, env);
+    guard::apply_credential_check(decision, credentials);
+  }
 
-  if (opts.dry_run) return print_dry_run(global, cmd, target, decision, opts, env);
+  if (opts.dry_run) return print_dry_run(global, cmd, target, decision, credentials, opts, env);
 
+  for (const auto& n : credentials.notes) std::cerr << "tcguard: note: " << n << "\n";
   print_findings(global, *policy, decision.report);
   guard::AuditRecord record = audit_record(cmd, target, decision, argv, env);
 
@@ -230,7 +260,12 @@ void add_run_command(CLI::App& app, Context& ctx) {
   cmd->footer(
       "Read-only commands run at once. State-changing commands are judged by the policy's actions:\n"
       "on a production cluster the cluster's name must be typed at the prompt (on /dev/tty), or given\n"
-      "with --confirm NAME or TCGUARD_CONFIRM=NAME. Exit codes: the command's own, or 2 (usage),\n"
+      "with --confirm NAME or TCGUARD_CONFIRM=NAME.\n"
+      "For `task rerun|cancel|retrigger` (and `api queue rerunTask|cancelTask`), when Taskcluster\n"
+      "credentials are in use, tcguard first asks the API for the task, its status and the credentials'\n"
+      "scopes and lifetime: missing scopes (insufficient-scopes) and the policy's rules on the credentials\n"
+      "refuse the command before any prompt; an API that cannot be asked refuses on production\n"
+      "(unverifiable-credentials) and warns elsewhere. Exit codes: the command's own, or 2 (usage),\n"
       "3 (refused by policy), 4 (confirmation missing or declined).");
   cmd->callback([&ctx, opts] {
     std::vector<std::string> words = opts->words;

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/credentials.h"
+#include "api/online_client.h"
 #include "cli/common.h"
 #include "scopes/scopes.h"
 
@@ -146,10 +148,17 @@ int run_intersect(const Context& ctx, const ScopesArgs& args) {
 }
 
 int run_expand(const Context& ctx, const ScopesArgs& args) {
-  if (args.online)
-    return usage_error(
-        "--online needs the Taskcluster API (auth.expandScopes), which this command does not call yet; "
-        "dump the roles with `taskcluster api auth listRoles > roles.json` and use --roles roles.json");
+  if (args.online) {
+    if (auto ok = check_scopes(args.scopes, "scope"); !ok) return usage_error(ok.error());
+    // The cluster and credentials the CLI would use (TASKCLUSTER_ROOT_URL ..., then its config file).
+    auto env = api::load_environment(api::process_getenv());
+    if (!env) return usage_error(env.error());
+    if (!env->root_url) return usage_error("--online needs TASKCLUSTER_ROOT_URL (or rootUrl in the CLI's config file)");
+    api::Client client(api::client_options_for(*env, *env->root_url));
+    auto expanded = api::expand_scopes_online(client, args.scopes);
+    if (!expanded) return usage_error(expanded.error());
+    return print_scopes(ctx, scopes::normalize(*expanded));
+  }
   if (args.roles_file.empty()) return usage_error("expand needs --roles FILE (a YAML or JSON list of {roleId, scopes})");
   if (auto ok = check_scopes(args.scopes, "scope"); !ok) return usage_error(ok.error());
   auto roles = scopes::load_roles_file(args.roles_file);
@@ -205,7 +214,7 @@ void add_scopes_command(CLI::App& app, Context& ctx) {
   auto* exp = cmd->add_subcommand("expand", "Expand `assume:` scopes through roles, to a fixed point");
   auto* roles = exp->add_option("--roles", args->roles_file,
                                 "Roles file: YAML or JSON list of {roleId, scopes} (the output of `auth listRoles` works)");
-  auto* online = exp->add_flag("--online", args->online, "Ask the cluster's auth service (needs the API client)");
+  auto* online = exp->add_flag("--online", args->online, "Ask the cluster's auth service (auth.expandScopes at $TASKCLUSTER_ROOT_URL)");
   roles->excludes(online);
   exp->add_option("SCOPE", args->scopes, "Scopes to expand, one per argument");
   exp->footer(
