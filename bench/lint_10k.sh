@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end: `tcguard lint` on 10,000 generated rc files (about 2 KB each) in a temp folder.
-# Usage: bench/lint_10k.sh [path/to/tcguard]   (default: build/tcguard)
+# End-to-end: `tcguard lint` on 10,000 generated rc files (about 700 bytes each) in a temp folder.
+# Usage: bench/lint_10k.sh [path/to/tcguard...]   (default: build/tcguard)
+# With several binaries (e.g. before and after a change), each lints the same files, taking turns
+# ($ROUNDS rounds, default 1), so that a shared machine's load affects them alike.
 set -euo pipefail
-tcguard="${1:-build/tcguard}"
+binaries=("$@")
+[ ${#binaries[@]} -gt 0 ] || binaries=(build/tcguard)
+rounds="${ROUNDS:-1}"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 for i in $(seq 0 99); do
@@ -30,10 +34,14 @@ if [ -f ~/.local.sh ]; then . ~/.local.sh; fi
 RC
   done
 done
-bytes=$(du -sb "$dir" | cut -f1)
-start=$(date +%s.%N)
-"$tcguard" --format json lint --fail-on error "$dir" > "$dir.json" || true
-end=$(date +%s.%N)
-findings=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["findings"]), len(d["requests"]))' "$dir.json")
-rm -f "$dir.json"
-echo "linted 10000 files ($bytes bytes) in $(echo "$end - $start" | bc) s; findings, requests: $findings"
+bytes=$(find "$dir" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+for round in $(seq 1 "$rounds"); do
+  for tcguard in "${binaries[@]}"; do
+    start=$(date +%s.%N)
+    "$tcguard" --format json lint --fail-on error "$dir" > "$dir.json" || true
+    end=$(date +%s.%N)
+    findings=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["findings"]), len(d["requests"]))' "$dir.json")
+    rm -f "$dir.json"
+    echo "$tcguard: linted 10000 files ($bytes bytes) in $(echo "$end - $start" | bc) s; findings, requests: $findings"
+  done
+done

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -49,6 +50,19 @@ std::string display_name(const std::string& path, const std::string& base_dir) {
   fs::path rel = abs.lexically_relative(fs::path(base_dir).lexically_normal());
   if (rel.empty() || *rel.begin() == "..") return path;
   return rel.generic_string();
+}
+
+// Reads a whole file into `text` (reused between files: one buffer per worker).
+bool read_file(const std::string& path, std::string& text) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  text.clear();
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+  bool ok = !std::ferror(f);
+  std::fclose(f);
+  return ok;
 }
 
 }  // namespace
@@ -137,18 +151,10 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       Input& in = inputs[i];
       if (in.path.empty()) {
         reports[i] = lint_text(in.text, in.display, policy);
+      } else if (!read_file(in.path, text)) {
+        errors[i] = Error{"cannot read file", SourceLocation{in.display, 0, 0}};
       } else {
-        std::ifstream f(in.path, std::ios::binary);
-        if (!f) {
-          errors[i] = Error{"cannot read file", SourceLocation{in.display, 0, 0}};
-        } else {
-          text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-          if (f.bad()) {
-            errors[i] = Error{"cannot read file", SourceLocation{in.display, 0, 0}};
-          } else {
-            reports[i] = lint_text(text, in.display, policy);
-          }
-        }
+        reports[i] = lint_text(text, in.display, policy);
       }
       size_t n = ++done;
       if (options.progress) {
@@ -167,6 +173,13 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
     for (auto& t : pool) t.join();
   }
 
+  size_t total_requests = 0, total_findings = 0;
+  for (const auto& r : reports) {
+    total_requests += r.requests.size();
+    total_findings += r.findings.size();
+  }
+  result.report.requests.reserve(total_requests);
+  result.report.findings.reserve(total_findings);
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (errors[i]) {
       result.problems.push_back(*errors[i]);

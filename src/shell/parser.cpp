@@ -311,14 +311,13 @@ class Parser {
       skip_bare_word();
       skip_blanks();
     }
-    Command first = parse_command();
-    Command result;
+    Command result = parse_command();
     skip_blanks();
     if (peek() == '|' && peek(1) != '|') {
       Command pipe;
       pipe.kind = CommandKind::Pipe;
-      pipe.pos = first.pos;
-      pipe.children.push_back(std::move(first));
+      pipe.pos = result.pos;
+      pipe.children.push_back(std::move(result));
       while (peek() == '|' && peek(1) != '|') {
         ++i_;
         if (peek() == '&') ++i_;
@@ -328,8 +327,6 @@ class Parser {
       }
       pipe.end_line = pipe.children.back().end_line;
       result = std::move(pipe);
-    } else {
-      result = std::move(first);
     }
     if (negate) {
       Command n;
@@ -348,29 +345,20 @@ class Parser {
     Pos start = here();
     if (depth_ >= kMaxParseDepth) return skip_opaque_line(start);
     ++depth_;
-    Command cmd;
-    std::string_view w = bare_word_ahead();
-    if (w == "if") {
-      cmd = parse_if();
-    } else if (w == "case") {
-      cmd = parse_case();
-    } else if (w == "while" || w == "until") {
-      cmd = parse_while();
-    } else if (w == "for" || w == "select") {
-      cmd = parse_for();
-    } else if (w == "function") {
-      cmd = parse_function_keyword();
-    } else if (w == "{") {
-      cmd = parse_group();
-    } else if (peek() == '(' && peek(1) == '(') {
-      cmd = parse_arith_command();
-    } else if (peek() == '(') {
-      cmd = parse_subshell();
-    } else if (w == "[[") {
-      cmd = parse_double_bracket();
-    } else {
-      cmd = parse_simple();
-    }
+    // Built in place (no temporary Command to move and destroy).
+    Command cmd = [&] {
+      std::string_view w = bare_word_ahead();
+      if (w == "if") return parse_if();
+      if (w == "case") return parse_case();
+      if (w == "while" || w == "until") return parse_while();
+      if (w == "for" || w == "select") return parse_for();
+      if (w == "function") return parse_function_keyword();
+      if (w == "{") return parse_group();
+      if (peek() == '(' && peek(1) == '(') return parse_arith_command();
+      if (peek() == '(') return parse_subshell();
+      if (w == "[[") return parse_double_bracket();
+      return parse_simple();
+    }();
     --depth_;
     cmd.pos = start;
     if (cmd.kind != CommandKind::Simple) parse_redirects(cmd);
@@ -822,12 +810,11 @@ class Parser {
       w.parts.back().text.append(text);
       return;
     }
-    WordPart p;
+    WordPart& p = w.parts.emplace_back();
     p.kind = PartKind::Literal;
     p.quoted = quoted;
-    p.text = std::string(text);
+    p.text.assign(text);
     p.pos = pos;
-    w.parts.push_back(std::move(p));
   }
 
   // in_brace: the word after ${x:- .. }: stops at the closing brace, blanks are part of it.
