@@ -1,28 +1,39 @@
 #include "api/crypto.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-
 #include <stdexcept>
 #include <vector>
 
+#include "api/libcrypto.h"
+
 namespace tcg::api {
 
+namespace {
+
+// Without libcrypto nothing can be signed: an exception, which stops the command before it runs.
+const LibCrypto& crypto() {
+  std::string error;
+  const LibCrypto* lib = load_libcrypto(error);
+  if (!lib) throw std::runtime_error(error);
+  return *lib;
+}
+
+}  // namespace
+
 std::string hmac_sha256(std::string_view key, std::string_view message) {
+  const LibCrypto& lib = crypto();
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-            reinterpret_cast<const unsigned char*>(message.data()), message.size(), out, &len))
+  if (!lib.hmac(lib.sha256_method(), key.data(), static_cast<int>(key.size()),
+                reinterpret_cast<const unsigned char*>(message.data()), message.size(), out, &len))
     throw std::runtime_error("HMAC-SHA256 failed");
   return std::string(reinterpret_cast<char*>(out), len);
 }
 
 std::string sha256(std::string_view data) {
+  const LibCrypto& lib = crypto();
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!EVP_Digest(data.data(), data.size(), out, &len, EVP_sha256(), nullptr))
+  if (!lib.digest(data.data(), data.size(), out, &len, lib.sha256_method(), nullptr))
     throw std::runtime_error("SHA-256 failed");
   return std::string(reinterpret_cast<char*>(out), len);
 }
@@ -98,13 +109,18 @@ std::optional<std::string> base64_decode(std::string_view text) {
 
 std::string random_token(size_t bytes) {
   std::vector<unsigned char> buf(bytes);
-  if (RAND_bytes(buf.data(), static_cast<int>(buf.size())) != 1) throw std::runtime_error("RAND_bytes failed");
+  if (crypto().rand_bytes(buf.data(), static_cast<int>(buf.size())) != 1) throw std::runtime_error("RAND_bytes failed");
   return base64url_nopad(std::string(reinterpret_cast<char*>(buf.data()), buf.size()));
 }
 
 bool equal_constant_time(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+  // Every byte is compared whatever the earlier ones were, so the time does not tell where a
+  // forged MAC first differs.
+  unsigned char difference = 0;
+  for (size_t i = 0; i < a.size(); ++i)
+    difference |= static_cast<unsigned char>(static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]));
+  return difference == 0;
 }
 
 }  // namespace tcg::api

@@ -1,10 +1,9 @@
 #include "api/http.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
-#include <mutex>
+
+#include "api/libcurl.h"
 
 namespace tcg::api {
 
@@ -26,11 +25,6 @@ size_t on_data(char* ptr, size_t size, size_t nmemb, void* user) {
   }
   sink->data.append(ptr, n);
   return n;
-}
-
-void global_init_once() {
-  static std::once_flag flag;
-  std::call_once(flag, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 }  // namespace
@@ -92,8 +86,13 @@ HttpResponse http_perform(const HttpRequest& request) {
     response.network_error = "refusing plain http to a non-loopback host (use https)";
     return response;
   }
-  global_init_once();
-  CURL* curl = curl_easy_init();
+  std::string load_error;
+  const LibCurl* lib = load_libcurl(load_error);
+  if (!lib) {
+    response.network_error = load_error;
+    return response;
+  }
+  CURL* curl = lib->easy_init();
   if (!curl) {
     response.network_error = "cannot initialise libcurl";
     return response;
@@ -101,47 +100,47 @@ HttpResponse http_perform(const HttpRequest& request) {
   Sink sink;
   char error_buffer[CURL_ERROR_SIZE] = {0};
   curl_slist* headers = nullptr;
-  for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  for (const auto& [name, value] : request.headers) headers = lib->slist_append(headers, (name + ": " + value).c_str());
   // libcurl would otherwise add "Expect: 100-continue" for bodies; the services do not need it.
-  headers = curl_slist_append(headers, "Expect:");
+  headers = lib->slist_append(headers, "Expect:");
 
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-  if (request.method == "GET") curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+  lib->easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  lib->easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  if (request.method == "GET") lib->easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   else {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    lib->easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
+    lib->easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   }
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
+  lib->easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  lib->easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
+  lib->easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  lib->easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  lib->easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  lib->easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
+  lib->easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
   // Fail closed: TLS is always verified, redirects are not followed (they would carry the
   // Authorization header elsewhere), and only http(s) is spoken.
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  lib->easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  lib->easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  lib->easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib->easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
+  lib->easy_setopt(curl, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
 #endif
 
-  CURLcode rc = curl_easy_perform(curl);
+  CURLcode rc = lib->easy_perform(curl);
   if (rc == CURLE_OK) {
     long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    lib->easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     response.status = static_cast<int>(status);
     response.body = std::move(sink.data);
   } else {
     response.network_error = sink.overflow ? "answer larger than 64 MiB"
-                                           : (error_buffer[0] ? std::string(error_buffer) : curl_easy_strerror(rc));
+                                           : (error_buffer[0] ? std::string(error_buffer) : lib->easy_strerror(rc));
   }
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
+  lib->slist_free_all(headers);
+  lib->easy_cleanup(curl);
   return response;
 }
 
