@@ -1,5 +1,6 @@
 # `cmake --install` and CPack (.deb). Included by the top CMakeLists when this file exists.
-#   bin/tcguard
+#   bin/tcguard                           the launcher (src/main.cpp)
+#   lib/<multiarch>/tcguard/libtcguard-program.so   the program it loads (not a public library)
 #   share/man/man1/tcguard.1.gz           generated at build time by `tcguard __man` (the --help
 #                                         text of every command and the embedded rule pages)
 #   share/bash-completion/completions/tcguard
@@ -10,6 +11,8 @@
 include(GNUInstallDirs)
 
 install(TARGETS tcguard RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# TCGUARD_PROGRAM_INSTALL_DIR is where the launcher looks (top CMakeLists.txt).
+install(TARGETS tcguard_program LIBRARY DESTINATION ${TCGUARD_PROGRAM_INSTALL_DIR} NAMELINK_SKIP)
 
 # The man page comes from the built binary, so it cannot drift from --help and docs/rules.
 # Debian wants man pages compressed (gzip -n: no name or time stamp, reproducible).
@@ -68,8 +71,10 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# dpkg-shlibdeps (package dpkg-dev) computes Depends from the libraries the binary links.
+# dpkg-shlibdeps (package dpkg-dev) computes Depends from the libraries the binary links; libcurl
+# and libcrypto are loaded at run time (src/api/libcurl.h), so it cannot see them: named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4 (>= 7.74), libssl3")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 set(CPACK_STRIP_FILES ON)
 include(CPack)
