@@ -42,9 +42,11 @@ Result<std::string> find_real_cli(const Getenv& getenv, const std::string& self)
   std::string_view rest = path;
   while (true) {
     auto colon = rest.find(':');
-    std::string dir(rest.substr(0, colon));
+    std::string_view dir = rest.substr(0, colon);
     if (dir.empty()) dir = ".";  // an empty PATH entry is the current folder
-    std::string candidate = dir + "/taskcluster";
+    std::string candidate;
+    candidate.reserve(dir.size() + 12);
+    candidate.append(dir).append("/taskcluster");
     if (is_executable_file(candidate)) {
       std::string real = canonical(candidate);
       if (self.empty() || real != self) return candidate;

@@ -98,9 +98,13 @@ TEST(CliScopes, Expand) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("'assume:a' -> 'assume:b' -> 'assume:a'"), std::string::npos) << r.err;
 
-  r = run_tcguard({"scopes", "expand", "--online", "assume:a"});
+  // --online with no cluster to ask (no root URL in the environment or the CLI's config file).
+  tcg::test::RunOptions no_cluster;
+  no_cluster.clean_env = true;
+  no_cluster.env_set = {{"HOME", dir.path()}, {"XDG_CONFIG_HOME", dir.path() + "/config"}};
+  r = run_tcguard({"scopes", "expand", "--online", "assume:a"}, no_cluster);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("needs the Taskcluster API"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--online needs TASKCLUSTER_ROOT_URL"), std::string::npos) << r.err;
   EXPECT_EQ(run_tcguard({"scopes", "expand", "assume:a"}).exit_code, 2);
 }
 
