@@ -38,7 +38,10 @@ struct Value {
   }
   bool known() const { return kind != Kind::Unknown; }
   // The scalar value ("" when unset).
-  std::string text() const { return items.empty() ? std::string() : items[0]; }
+  const std::string& text() const {
+    static const std::string kEmpty;
+    return items.empty() ? kEmpty : items[0];
+  }
   bool operator==(const Value&) const = default;
 };
 

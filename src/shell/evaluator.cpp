@@ -182,7 +182,7 @@ void Evaluator::run() {
   frames_.push_back(Frame{});
   State start;
   start.positional_mode = PositionalMode::Unknown;
-  States end = eval(script->root, States{start});
+  States end = eval(script->root, one_path(start));
   // Functions run later see the file's variables as a path that reached the end left them.
   auto live = std::find_if(end.begin(), end.end(), [](const State& s) { return !s.ended; });
   State global = end.empty() ? start : live != end.end() ? *live : end[0];
@@ -200,7 +200,7 @@ void Evaluator::run() {
     st.positional.clear();
     st.locals.emplace_back();
     frames_.push_back(Frame{f->name, 0, 0, false});
-    eval(f->children[0], States{st});
+    eval(f->children[0], one_path(std::move(st)));
     frames_.pop_back();
   }
   frames_.pop_back();
@@ -379,7 +379,7 @@ States Evaluator::eval_case(const Command& c, States states) {
       if (!sure && !maybe) continue;
       State branch = s;
       branch.labels = labels_.push(branch.labels, item.label);
-      States r = eval(*item.body_ptr, States{std::move(branch)});
+      States r = eval(*item.body_ptr, one_path(std::move(branch)));
       for (auto& x : r) result.push_back(std::move(x));
       if (sure || (catch_all && !subject.known)) {
         matched_for_sure = true;
@@ -496,9 +496,9 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
 
 States Evaluator::eval_function_call(const std::string& name, const FunctionDef& def, const std::vector<Field>& args,
                                      State st, int call_line) {
-  if (frames_.size() > static_cast<size_t>(kMaxCallDepth)) return States{std::move(st)};
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth)) return one_path(std::move(st));
   for (const auto& f : frames_)
-    if (!f.alias && f.name == name) return States{std::move(st)};  // recursion
+    if (!f.alias && f.name == name) return one_path(std::move(st));  // recursion
   PositionalMode old_mode = st.positional_mode;
   std::vector<Field> old_positional = std::move(st.positional);
   size_t label_base = st.labels.size();
@@ -508,7 +508,7 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
   frames_.push_back(Frame{name, call_line, label_base, false});
   std::string_view saved_src = src_;
   src_ = def.source;
-  States res = eval(*def.body, States{std::move(st)});
+  States res = eval(*def.body, one_path(std::move(st)));
   src_ = saved_src;
   frames_.pop_back();
   for (auto& r : res) {
@@ -532,7 +532,7 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
 }
 
 States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
-  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return States{std::move(st)};
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return one_path(std::move(st));
   buffers_.emplace_back(code);
   ParseOptions opt;
   opt.origin = origin;
@@ -541,7 +541,7 @@ States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
   out_.scripts.push_back(script);
   std::string_view saved = src_;
   src_ = buffers_.back();
-  States r = eval(script->root, States{std::move(st)});
+  States r = eval(script->root, one_path(std::move(st)));
   src_ = saved;
   return r;
 }
@@ -585,7 +585,7 @@ void Evaluator::define_alias(const std::string& name, const Word& word, const st
   frames_.push_back(Frame{name, 0, 0, true});
   std::string_view saved = src_;
   src_ = buffers_.back();
-  eval(script->root, States{std::move(run)});
+  eval(script->root, one_path(std::move(run)));
   src_ = saved;
   frames_.pop_back();
 }
@@ -641,7 +641,7 @@ void Evaluator::record_signin(const std::vector<Field>& fields, const std::vecto
 }
 
 States Evaluator::eval_simple(const Command& c, State st) {
-  if (!spend()) return States{std::move(st)};
+  if (!spend()) return one_path(std::move(st));
 
   // The `alias` listing form: `name='value'` lines at the top of a listing file.
   if (out_.listing_form && frames_.size() == 1 && st.labels.empty() && c.words.size() + c.assigns.size() == 1) {
@@ -653,7 +653,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
         w.pos = a.pos;
         w.begin = a.value.begin - a.name.size() - 1;
         define_alias(a.name, w, f.text, a.name.size(), st);
-        return States{std::move(st)};
+        return one_path(std::move(st));
       }
     }
     if (c.words.size() == 1) {
@@ -661,7 +661,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
       auto eq = f.text.find('=');
       if (f.known && eq != std::string::npos && alias_only_name(f.text.substr(0, eq))) {
         define_alias(f.text.substr(0, eq), c.words[0], f.text.substr(eq + 1), eq, st);
-        return States{std::move(st)};
+        return one_path(std::move(st));
       }
     }
   }
@@ -671,7 +671,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
 
   if (c.words.empty()) {
     for (const auto& a : c.assigns) apply_assignment(a, st, false);
-    return States{std::move(st)};
+    return one_path(std::move(st));
   }
 
   std::vector<std::pair<std::string, Value>> env;
@@ -728,11 +728,11 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     break;
   }
-  if (k >= fields.size()) return finish(States{std::move(st)});
+  if (k >= fields.size()) return finish(one_path(std::move(st)));
   const Field& cmd = fields[k];
   if (!cmd.known) {
     if (st.sink > 0) st.out_known = false;
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   const std::string& name = cmd.text;
 
@@ -773,7 +773,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
       record_signin(fields, word_of, k + 1, c, k, env, st);
     }
     if (st.sink > 0) st.out_known = false;
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
 
   if (auto fit = functions_.find(name); fit != functions_.end()) {
@@ -818,7 +818,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
         st.vars[a.text] = Value::unset();
       }
     }
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "unset") {
     bool functions = false;
@@ -833,7 +833,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
         st.vars[a.text] = v;
       }
     }
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "eval") {
     for (const auto& a : args)
@@ -853,13 +853,13 @@ States Evaluator::eval_simple(const Command& c, State st) {
       return finish(std::move(r));
     }
     if (st.sink > 0) st.out_known = false;
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "source" || name == ".") {
     for (const auto& a : args)
       for (int id : a.outputs) evaluated_outputs_.insert(id);
     if (st.sink > 0) st.out_known = false;
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "alias") {
     for (size_t i = k + 1; i < fields.size(); ++i) {
@@ -870,12 +870,12 @@ States Evaluator::eval_simple(const Command& c, State st) {
       const Word& w = c.words[word_of[i]];
       define_alias(f.text.substr(0, eq), w, f.text.substr(eq + 1), eq, st);
     }
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "unalias") {
     for (const auto& a : args)
       if (a.known) aliases_.erase(a.text);
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "echo" || name == "printf") {
     if (st.sink > 0) {
@@ -889,11 +889,11 @@ States Evaluator::eval_simple(const Command& c, State st) {
         st.out_known = false;
       }
     }
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "return" || name == "exit") {
     st.ended = true;
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "set") {
     for (size_t i = 0; i < args.size(); ++i) {
@@ -903,7 +903,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
         break;
       }
     }
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "shift") {
     size_t n = 1;
@@ -912,21 +912,21 @@ States Evaluator::eval_simple(const Command& c, State st) {
     if (st.positional_mode == PositionalMode::Known) {
       st.positional.erase(st.positional.begin(), st.positional.begin() + static_cast<long>(std::min(n, st.positional.size())));
     }
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == "read" || name == "mapfile" || name == "readarray" || name == "getopts") {
     for (const auto& a : args)
       if (a.known && valid_name(a.text)) st.vars[a.text] = Value::unknown("$" + a.text);
     if (name == "mapfile" || name == "readarray") st.vars["MAPFILE"] = Value::unknown("$MAPFILE");
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   if (name == ":" || name == "true" || name == "false" || name == "cd" || name == "[" || name == "[[" ||
       name == "test" || name == "shopt" || name == "setopt" || name == "unsetopt" || name == "trap") {
-    return finish(States{std::move(st)});
+    return finish(one_path(std::move(st)));
   }
   // Any other command: its output is unknown.
   if (st.sink > 0) st.out_known = false;
-  return finish(States{std::move(st)});
+  return finish(one_path(std::move(st)));
 }
 
 Analysis analyze(std::string_view text, const std::string& file) {

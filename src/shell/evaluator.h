@@ -14,6 +14,13 @@ namespace tcg::shell {
 
 using States = std::vector<State>;
 
+// One path. (Not `States{std::move(st)}`: a braced list copies its elements.)
+inline States one_path(State st) {
+  States out;
+  out.push_back(std::move(st));
+  return out;
+}
+
 class Evaluator {
  public:
   Evaluator(std::string_view text, Analysis& out);

@@ -3,6 +3,7 @@
 // Quote removal already happened in the parser.
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shell/evaluator.h"
@@ -13,6 +14,12 @@ namespace {
 
 bool all_digits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A name lookup() reads from the path's variables (not $1, $@, $#, $?, ...).
+bool is_variable_name(const std::string& name) {
+  return !name.empty() && !(name[0] >= '0' && name[0] <= '9') && name != "@" && name != "*" && name != "#" &&
+         !(name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos);
 }
 
 bool is_positional(const std::string& name) { return name == "@" || name == "*" || all_digits(name); }
@@ -34,7 +41,7 @@ class FieldBuilder {
   // IFS is copied (a short string): an expansion such as ${IFS:=x} may replace it meanwhile.
   FieldBuilder(std::vector<Field>& out, std::string_view ifs) : out_(out), ifs_(ifs) {}
 
-  void add_literal(const std::string& text, bool quoted) {
+  void add_literal(std::string_view text, bool quoted) {
     cur_.text += text;
     if (!text.empty()) have_ = true;
     if (quoted && text.empty()) quoted_empty_ = true;  // "" makes a field, but "$@" alone does not
@@ -51,7 +58,7 @@ class FieldBuilder {
       if (std::find(cur_.outputs.begin(), cur_.outputs.end(), id) == cur_.outputs.end()) cur_.outputs.push_back(id);
   }
   // A known expansion result; unquoted results are split on IFS.
-  void add_expansion(const std::string& text, bool quoted, bool split) {
+  void add_expansion(std::string_view text, bool quoted, bool split) {
     if (quoted || !split) {
       add_literal(text, quoted);
       return;
@@ -167,7 +174,7 @@ Value Evaluator::command_substitution(const WordPart& part, State& st) {
   sub.out_known = true;
   sub.ended = false;
   size_t before = out_.signins.size();
-  States res = eval(*part.body, States{std::move(sub)});
+  States res = eval(*part.body, one_path(std::move(sub)));
   Value v;
   bool known = !res.empty();
   for (const auto& r : res) {
@@ -247,6 +254,18 @@ void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, b
             b.add_elements(elems, p.quoted, split);
           }
           break;
+        }
+        // A plain $name the path has set: read in place (most references are these).
+        if (p.op == ParamOp::None && p.index.empty() && is_variable_name(p.text)) {
+          if (const Value* set = st.vars.get(p.text)) {
+            if (set->known()) {
+              b.add_expansion(set->text(), p.quoted, split);
+              b.add_outputs(set->outputs);
+            } else {
+              b.add_unknown(set->display.empty() ? param_display(p) : set->display, set->outputs);
+            }
+            break;
+          }
         }
         Value v = param_value(p, st);
         if (v.known()) {
