@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 #include "cli/common.h"
 #include "util/version.h"
@@ -11,6 +12,21 @@
 namespace tcg::cli {
 
 namespace {
+
+// The public subcommands, in the order `--help` lists them.
+constexpr std::string_view kSubcommands[] = {"review", "signin", "lint", "run", "scopes", "policy", "explain", "whoami"};
+
+// Building every subcommand's options costs more start-up than parsing one (allocations in CLI11),
+// and `tcguard run` is in front of every guarded command: when argv[1] names a public subcommand,
+// only that one is registered. Anything else (`--help`, global options first, the hidden
+// `__man`/`__complete`, a typo) gets the whole tree, so help, the man page and errors are complete.
+bool registers(int argc, char** argv, std::string_view subcommand) {
+  if (argc < 2) return true;
+  std::string_view first = argv[1];
+  for (std::string_view name : kSubcommands)
+    if (first == name) return first == subcommand;
+  return true;
+}
 
 bool invoked_as_taskcluster(const char* argv0) {
   return argv0 && std::filesystem::path(argv0).filename() == "taskcluster";
@@ -43,15 +59,15 @@ int main(int argc, char** argv) {
       "3 refused by policy, 4 confirmation missing or declined.\n"
       "Run `tcguard COMMAND --help` for a command's options, `tcguard explain RULE-ID` for a rule.");
 
-  add_review_command(app, ctx);
-  add_signin_command(app, ctx);
-  add_lint_command(app, ctx);
-  add_run_command(app, ctx);
-  add_scopes_command(app, ctx);
-  add_policy_command(app, ctx);
-  add_explain_command(app, ctx);
-  add_whoami_command(app, ctx);
-  add_dist_commands(app, ctx);
+  if (registers(argc, argv, "review")) add_review_command(app, ctx);
+  if (registers(argc, argv, "signin")) add_signin_command(app, ctx);
+  if (registers(argc, argv, "lint")) add_lint_command(app, ctx);
+  if (registers(argc, argv, "run")) add_run_command(app, ctx);
+  if (registers(argc, argv, "scopes")) add_scopes_command(app, ctx);
+  if (registers(argc, argv, "policy")) add_policy_command(app, ctx);
+  if (registers(argc, argv, "explain")) add_explain_command(app, ctx);
+  if (registers(argc, argv, "whoami")) add_whoami_command(app, ctx);
+  if (registers(argc, argv, "__dist")) add_dist_commands(app, ctx);
   // Global options may follow the subcommand, except for `signin`, whose arguments are all its own.
   for (auto* sub : app.get_subcommands({}))
     if (sub->get_name() != "signin") sub->fallthrough();
