@@ -8,39 +8,19 @@ namespace {
 
 constexpr const char* kSoname = "libcrypto.so.3";
 
-struct Loaded {
-  LibCrypto api;
-  std::string error;
-  bool ok = false;
-};
-
-Loaded load() {
-  Loaded loaded;
-  auto handle = open_shared_library(kSoname, "libssl3");
-  if (!handle) {
-    loaded.error = handle.error().message;
-    return loaded;
-  }
-  LibCrypto& c = loaded.api;
-  auto bind = [&](const char* name, auto& slot) {
-    Status bound = bind_shared_library_function(*handle, kSoname, name, slot);
-    if (!bound) loaded.error = bound.error().message;
-    return bound.ok();
-  };
-  loaded.ok = bind("EVP_sha256", c.sha256_method) && bind("EVP_Digest", c.digest) && bind("HMAC", c.hmac) &&
-              bind("RAND_bytes", c.rand_bytes);
-  return loaded;
+Status bind_libcrypto(void* handle, LibCrypto& c) {
+  for (Status s : {bind_shared_library_function(handle, kSoname, "EVP_sha256", c.sha256_method),
+                   bind_shared_library_function(handle, kSoname, "EVP_Digest", c.digest),
+                   bind_shared_library_function(handle, kSoname, "HMAC", c.hmac),
+                   bind_shared_library_function(handle, kSoname, "RAND_bytes", c.rand_bytes)})
+    if (!s) return s;
+  return Ok{};
 }
 
 }  // namespace
 
 const LibCrypto* load_libcrypto(std::string& error) {
-  static const Loaded loaded = load();
-  if (!loaded.ok) {
-    error = loaded.error;
-    return nullptr;
-  }
-  return &loaded.api;
+  return shared_library_api<LibCrypto>(kSoname, "libssl3", bind_libcrypto, error);
 }
 
 }  // namespace tcg::api

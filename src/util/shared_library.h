@@ -27,4 +27,29 @@ Status bind_shared_library_function(void* handle, const char* soname, const char
   return Ok{};
 }
 
+// A library's function table (Api), filled once per process by `bind_all` after the library is
+// opened: later calls return the same table, or the same error. Loaded libraries are never closed.
+template <typename Api>
+const Api* shared_library_api(const char* soname, const char* debian_package, Status (*bind_all)(void*, Api&),
+                              std::string& error) {
+  struct Loaded {
+    Api api{};
+    std::string error;
+    bool ok = false;
+  };
+  static const Loaded loaded = [&] {
+    Loaded result;
+    auto handle = open_shared_library(soname, debian_package);
+    Status bound = handle ? bind_all(*handle, result.api) : Status(handle.error());
+    if (bound) result.ok = true;
+    else result.error = bound.error().message;
+    return result;
+  }();
+  if (!loaded.ok) {
+    error = loaded.error;
+    return nullptr;
+  }
+  return &loaded.api;
+}
+
 }  // namespace tcg
