@@ -11,6 +11,8 @@
 
 namespace tcg::shell {
 
+using namespace std::string_view_literals;  // `name == "x"sv` compares sizes before bytes
+
 namespace {
 
 bool valid_name(std::string_view s) {
@@ -31,8 +33,8 @@ bool alias_only_name(std::string_view s) {
 }
 
 bool is_output_redirect(const Redirect& r) {
-  if (r.op == "&>" || r.op == "&>>") return true;
-  if (r.op == ">" || r.op == ">>" || r.op == ">|" || r.op == ">&") return r.fd == -1 || r.fd == 1;
+  if (r.op == "&>"sv || r.op == "&>>"sv) return true;
+  if (r.op == ">"sv || r.op == ">>"sv || r.op == ">|"sv || r.op == ">&"sv) return r.fd == -1 || r.fd == 1;
   return false;
 }
 
@@ -58,8 +60,8 @@ void scan_positional_cmd(const Command& c, const std::string& file, std::vector<
 void scan_positional(const Word& w, const std::string& file, std::vector<PositionalUse>& out) {
   for (const auto& p : w.parts) {
     if (p.kind == PartKind::Param) {
-      bool pos = p.text == "@" || p.text == "*" || p.text == "#" ||
-                 (!p.text.empty() && p.text != "0" &&
+      bool pos = p.text == "@"sv || p.text == "*"sv || p.text == "#"sv ||
+                 (!p.text.empty() && p.text != "0"sv &&
                   std::all_of(p.text.begin(), p.text.end(), [](char c) { return c >= '0' && c <= '9'; }));
       if (pos) {
         std::string text = p.op == ParamOp::None && p.index.empty() && p.text.size() == 1 ? "$" + p.text
@@ -99,7 +101,7 @@ std::string quote(const std::string& s) {
 bool is_taskcluster_binary(std::string_view word) {
   auto slash = word.rfind('/');
   std::string_view base = slash == std::string_view::npos ? word : word.substr(slash + 1);
-  return base == "taskcluster";
+  return base == "taskcluster"sv;
 }
 
 Evaluator::Evaluator(std::string_view text, Analysis& out) : text_(text), src_(text), out_(out) {
@@ -369,7 +371,7 @@ States Evaluator::eval_case(const Command& c, States states) {
             pattern += f.text;
           }
         }
-        if (pattern == "*") catch_all = true;
+        if (pattern == "*"sv) catch_all = true;
         if (!pattern_known) {
           maybe = true;
         } else if (subject.known && glob_match(pattern, subject.text)) {
@@ -606,7 +608,7 @@ void Evaluator::record_signin(const std::vector<Field>& fields, const std::vecto
   call.context = context(st);
   std::optional<Value> root;
   for (const auto& [n, v] : env)
-    if (n == "TASKCLUSTER_ROOT_URL") root = v;
+    if (n == "TASKCLUSTER_ROOT_URL"sv) root = v;
   if (!root) root = lookup("TASKCLUSTER_ROOT_URL", st);
   if (root->kind == Value::Kind::Set) {
     call.root_url_known = true;
@@ -615,7 +617,7 @@ void Evaluator::record_signin(const std::vector<Field>& fields, const std::vecto
     call.root_url_known = true;
   } else {
     call.root_url_known = false;
-    call.root_url_piece = root->display == "$TASKCLUSTER_ROOT_URL" ? "TASKCLUSTER_ROOT_URL from the environment"
+    call.root_url_piece = root->display == "$TASKCLUSTER_ROOT_URL"sv ? "TASKCLUSTER_ROOT_URL from the environment"
                                                                    : root->display;
   }
   call.sink = st.sink;
@@ -687,9 +689,9 @@ States Evaluator::eval_simple(const Command& c, State st) {
   for (const auto& r : c.redirects) {
     if (!is_output_redirect(r)) continue;
     std::string target = r.target.literal();
-    if (r.op == ">&" && target == "2") {
+    if (r.op == ">&"sv && target == "2"sv) {
       st.sink = 0;  // to the terminal, via stderr
-    } else if (target == "/dev/null") {
+    } else if (target == "/dev/null"sv) {
       st.sink = kSinkNull;
     } else {
       st.sink = kSinkFile;
@@ -704,16 +706,16 @@ States Evaluator::eval_simple(const Command& c, State st) {
   size_t k = 0;
   while (k < fields.size() && fields[k].known) {
     const std::string& w = fields[k].text;
-    if (w == "command" || w == "builtin" || w == "exec" || w == "nohup" || w == "time") {
+    if (w == "command"sv || w == "builtin"sv || w == "exec"sv || w == "nohup"sv || w == "time"sv) {
       ++k;
       while (k < fields.size() && fields[k].known && !fields[k].text.empty() && fields[k].text[0] == '-') ++k;
       continue;
     }
-    if (w == "env") {
+    if (w == "env"sv) {
       ++k;
       while (k < fields.size() && fields[k].known) {
         const std::string& a = fields[k].text;
-        if (a == "-u" || a == "--unset") {
+        if (a == "-u"sv || a == "--unset"sv) {
           k += 2;
         } else if (!a.empty() && a[0] == '-') {
           ++k;
@@ -769,7 +771,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
   }
 
   if (is_taskcluster_binary(name)) {
-    if (k + 1 < fields.size() && fields[k + 1].known && fields[k + 1].text == "signin") {
+    if (k + 1 < fields.size() && fields[k + 1].known && fields[k + 1].text == "signin"sv) {
       record_signin(fields, word_of, k + 1, c, k, env, st);
     }
     if (st.sink > 0) st.out_known = false;
@@ -789,10 +791,10 @@ States Evaluator::eval_simple(const Command& c, State st) {
     return t;
   };
 
-  if (name == "export" || name == "local" || name == "declare" || name == "typeset" || name == "readonly") {
-    bool local = name == "local" || ((name == "declare" || name == "typeset") && frames_.back().call_line >= 0 &&
+  if (name == "export"sv || name == "local"sv || name == "declare"sv || name == "typeset"sv || name == "readonly"sv) {
+    bool local = name == "local"sv || ((name == "declare"sv || name == "typeset"sv) && frames_.back().call_line >= 0 &&
                                      !st.locals.empty());
-    bool exporting = name == "export";
+    bool exporting = name == "export"sv;
     bool any_g = false;
     for (const auto& a : args)
       if (a.known && !a.text.empty() && a.text[0] == '-' && a.text.find('x') != std::string::npos) exporting = true;
@@ -820,11 +822,11 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     return finish(one_path(std::move(st)));
   }
-  if (name == "unset") {
+  if (name == "unset"sv) {
     bool functions = false;
     for (const auto& a : args) {
       if (!a.known) continue;
-      if (a.text == "-f") functions = true;
+      if (a.text == "-f"sv) functions = true;
       if (a.text.empty() || a.text[0] == '-') continue;
       if (functions) {
         functions_.erase(a.text);
@@ -835,7 +837,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     return finish(one_path(std::move(st)));
   }
-  if (name == "eval") {
+  if (name == "eval"sv) {
     for (const auto& a : args)
       for (int id : a.outputs) evaluated_outputs_.insert(id);
     bool has_outputs = std::any_of(args.begin(), args.end(), [](const Field& f) { return !f.outputs.empty(); });
@@ -855,13 +857,13 @@ States Evaluator::eval_simple(const Command& c, State st) {
     if (st.sink > 0) st.out_known = false;
     return finish(one_path(std::move(st)));
   }
-  if (name == "source" || name == ".") {
+  if (name == "source"sv || name == "."sv) {
     for (const auto& a : args)
       for (int id : a.outputs) evaluated_outputs_.insert(id);
     if (st.sink > 0) st.out_known = false;
     return finish(one_path(std::move(st)));
   }
-  if (name == "alias") {
+  if (name == "alias"sv) {
     for (size_t i = k + 1; i < fields.size(); ++i) {
       const Field& f = fields[i];
       if (!f.known || f.text.empty() || f.text[0] == '-') continue;
@@ -872,16 +874,16 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     return finish(one_path(std::move(st)));
   }
-  if (name == "unalias") {
+  if (name == "unalias"sv) {
     for (const auto& a : args)
       if (a.known) aliases_.erase(a.text);
     return finish(one_path(std::move(st)));
   }
-  if (name == "echo" || name == "printf") {
+  if (name == "echo"sv || name == "printf"sv) {
     if (st.sink > 0) {
       if (!all_known()) {
         st.out_known = false;
-      } else if (name == "echo") {
+      } else if (name == "echo"sv) {
         st.out += echo_output(texts());
       } else if (auto o = printf_output(texts())) {
         st.out += *o;
@@ -891,13 +893,13 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     return finish(one_path(std::move(st)));
   }
-  if (name == "return" || name == "exit") {
+  if (name == "return"sv || name == "exit"sv) {
     st.ended = true;
     return finish(one_path(std::move(st)));
   }
-  if (name == "set") {
+  if (name == "set"sv) {
     for (size_t i = 0; i < args.size(); ++i) {
-      if (args[i].known && args[i].text == "--") {
+      if (args[i].known && args[i].text == "--"sv) {
         st.positional_mode = PositionalMode::Known;
         st.positional.assign(args.begin() + static_cast<long>(i) + 1, args.end());
         break;
@@ -905,7 +907,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     return finish(one_path(std::move(st)));
   }
-  if (name == "shift") {
+  if (name == "shift"sv) {
     size_t n = 1;
     if (!args.empty() && args[0].known && args[0].text.size() == 1 && args[0].text[0] >= '0' && args[0].text[0] <= '9')
       n = static_cast<size_t>(args[0].text[0] - '0');
@@ -914,14 +916,14 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     return finish(one_path(std::move(st)));
   }
-  if (name == "read" || name == "mapfile" || name == "readarray" || name == "getopts") {
+  if (name == "read"sv || name == "mapfile"sv || name == "readarray"sv || name == "getopts"sv) {
     for (const auto& a : args)
       if (a.known && valid_name(a.text)) st.vars[a.text] = Value::unknown("$" + a.text);
-    if (name == "mapfile" || name == "readarray") st.vars["MAPFILE"] = Value::unknown("$MAPFILE");
+    if (name == "mapfile"sv || name == "readarray"sv) st.vars["MAPFILE"] = Value::unknown("$MAPFILE");
     return finish(one_path(std::move(st)));
   }
-  if (name == ":" || name == "true" || name == "false" || name == "cd" || name == "[" || name == "[[" ||
-      name == "test" || name == "shopt" || name == "setopt" || name == "unsetopt" || name == "trap") {
+  if (name == ":"sv || name == "true"sv || name == "false"sv || name == "cd"sv || name == "["sv || name == "[["sv ||
+      name == "test"sv || name == "shopt"sv || name == "setopt"sv || name == "unsetopt"sv || name == "trap"sv) {
     return finish(one_path(std::move(st)));
   }
   // Any other command: its output is unknown.

@@ -10,6 +10,8 @@
 
 namespace tcg::shell {
 
+using namespace std::string_view_literals;  // `name == "x"sv` compares sizes before bytes
+
 namespace {
 
 bool all_digits(const std::string& s) {
@@ -18,11 +20,11 @@ bool all_digits(const std::string& s) {
 
 // A name lookup() reads from the path's variables (not $1, $@, $#, $?, ...).
 bool is_variable_name(const std::string& name) {
-  return !name.empty() && !(name[0] >= '0' && name[0] <= '9') && name != "@" && name != "*" && name != "#" &&
+  return !name.empty() && !(name[0] >= '0' && name[0] <= '9') && name != "@"sv && name != "*"sv && name != "#"sv &&
          !(name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos);
 }
 
-bool is_positional(const std::string& name) { return name == "@" || name == "*" || all_digits(name); }
+bool is_positional(const std::string& name) { return name == "@"sv || name == "*"sv || all_digits(name); }
 
 std::string param_display(const WordPart& p) {
   if (p.op == ParamOp::None && p.index.empty() && p.text.size() == 1) return "$" + p.text;
@@ -131,7 +133,7 @@ std::string_view Evaluator::ifs(const State& st) const {
 
 Value Evaluator::lookup(const std::string& name, const State& st) const {
   if (all_digits(name)) {
-    if (name == "0") return Value::unknown("$0");
+    if (name == "0"sv) return Value::unknown("$0");
     size_t n = static_cast<size_t>(std::min(std::stol(name.substr(0, std::min<size_t>(name.size(), 6))), 100000L));
     switch (st.positional_mode) {
       case PositionalMode::Empty: return Value::unset();
@@ -141,12 +143,12 @@ Value Evaluator::lookup(const std::string& name, const State& st) const {
         return value_of(st.positional[n - 1]);
     }
   }
-  if (name == "#") {
+  if (name == "#"sv) {
     if (st.positional_mode == PositionalMode::Empty) return Value::scalar("0");
     if (st.positional_mode == PositionalMode::Known) return Value::scalar(std::to_string(st.positional.size()));
     return Value::unknown("$#");
   }
-  if (name == "@" || name == "*") {
+  if (name == "@"sv || name == "*"sv) {
     if (st.positional_mode == PositionalMode::Empty) return Value::unset();
     if (st.positional_mode == PositionalMode::Unknown) return Value::unknown("$" + name);
     Value v;
@@ -161,7 +163,7 @@ Value Evaluator::lookup(const std::string& name, const State& st) const {
   if (name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos)
     return Value::unknown("$" + name);
   if (const Value* v = st.vars.get(name)) return *v;
-  if (name == "IFS") return Value::scalar(" \t\n");
+  if (name == "IFS"sv) return Value::scalar(" \t\n");
   return Value::unknown("$" + name);
 }
 
@@ -214,10 +216,10 @@ void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, b
         break;
       }
       case PartKind::Param: {
-        bool multi = (p.text == "@" || p.text == "*") && p.index.empty() && p.op == ParamOp::None;
-        bool array_all = !p.index.empty() && (p.index == "@" || p.index == "*") && p.op == ParamOp::None;
+        bool multi = (p.text == "@"sv || p.text == "*"sv) && p.index.empty() && p.op == ParamOp::None;
+        bool array_all = !p.index.empty() && (p.index == "@"sv || p.index == "*"sv) && p.op == ParamOp::None;
         if (multi || array_all) {
-          bool star = multi ? p.text == "*" : p.index == "*";
+          bool star = multi ? p.text == "*"sv : p.index == "*"sv;
           std::vector<Field> elems;
           bool unknown = false;
           std::string display = multi ? "$" + p.text : "${" + p.text + "[" + p.index + "]}";
@@ -287,7 +289,7 @@ Value Evaluator::param_value(const WordPart& p, State& st) {
     if (all_digits(p.index) && p.index.size() < 7) {
       size_t i = static_cast<size_t>(std::stol(p.index));
       base = i < base.items.size() ? Value::scalar(base.items[i]) : Value::unset();
-    } else if (p.index != "@" && p.index != "*") {
+    } else if (p.index != "@"sv && p.index != "*"sv) {
       base = Value::unknown(param_display(p));
     }
   }
