@@ -55,7 +55,9 @@ TEST(AuditLine, IsOneLineOfJsonWithTheFields) {
 TEST(AuditLine, InvalidUtf8DoesNotThrow) {
   AuditRecord r;
   r.argv = {"taskcluster", std::string("\xff\xfe bad")};
-  EXPECT_NO_THROW(nlohmann::json::parse(audit_line(r)));
+  nlohmann::json parsed;
+  EXPECT_NO_THROW(parsed = nlohmann::json::parse(audit_line(r)));
+  EXPECT_EQ(parsed["argv"].size(), 2u);
 }
 
 TEST(Redaction, TokenLikeValues) {
