@@ -12,6 +12,7 @@
 #include "policy/yaml_expr.h"
 #include "policy/yaml_guard.h"
 #include "policy/yaml_reader.h"
+#include "policy/yaml_single_document.h"
 #include "rules/rule.h"
 
 namespace tcg::policy {
@@ -395,11 +396,12 @@ Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filen
   Status limits = check_yaml_limits(yaml_text, filename);
   if (!limits) return limits.error();
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(yaml_text));
-    if (documents.size() > 1)
-      return Error{"a policy file holds one YAML document", YamlReader(filename).at(documents[1], {filename, 1, 1})};
+    SingleDocument document = load_single_document(yaml_text);
+    if (document.second_document)
+      return Error{"a policy file holds one YAML document",
+                   {filename, document.second_document->line + 1, document.second_document->column + 1}};
     PolicyParser parser(filename);
-    return parser.parse(documents.empty() ? YAML::Node() : documents.front());
+    return parser.parse(document.root);
   } catch (const YAML::Exception& e) {
     SourceLocation where{filename, 0, 0};
     if (!e.mark.is_null()) where = {filename, e.mark.line + 1, e.mark.column + 1};

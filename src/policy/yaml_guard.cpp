@@ -1,5 +1,7 @@
 #include "policy/yaml_guard.h"
 
+#include <cstdio>
+
 namespace tcg::policy {
 
 namespace {
@@ -30,6 +32,14 @@ Status check_yaml_limits(std::string_view text, const std::string& filename) {
   };
   for (size_t i = 0; i < text.size(); ++i, ++column) {
     char c = text[i];
+    // YAML allows no C0 control character but tab, line feed and carriage return (nor DEL); a
+    // NUL makes yaml-cpp 0.7's multi-document loader loop forever, so they stop here.
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+      char code[8];
+      std::snprintf(code, sizeof code, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      return Error{std::string("control character ") + code + " is not allowed in a YAML file",
+                   SourceLocation{filename, line, column}};
+    }
     if (c == '\n') {
       ++line;
       column = 0;

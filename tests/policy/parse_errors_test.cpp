@@ -202,5 +202,23 @@ TEST(PolicyParseErrors, JsonExpressionInAString) {
   EXPECT_EQ(r->rules[0].when.grants->kind, scopes::Expr::Kind::AllOf);
 }
 
+// Found by fuzz_policy: "\n,\0\x02" made yaml-cpp's multi-document loader loop, allocating
+// without end. YAML allows no such control characters, so they are refused where they stand.
+TEST(PolicyParseErrors, ControlCharactersAreRefusedWithTheirPlace) {
+  auto r = parse_policy(std::string("\n,\0\x02", 4), "p.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().where.line, 2);
+  EXPECT_EQ(r.error().where.column, 2);
+  EXPECT_NE(r.error().message.find("control character 0x00"), std::string::npos) << r.error().message;
+  r = parse_policy("version: 1\nunknown_cluster: prod\x7fuction\n", "p.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().where.line, 2);
+  EXPECT_NE(r.error().message.find("0x7F"), std::string::npos) << r.error().message;
+  // Also found by fuzz_policy: yaml-cpp's document loop never ended on this one. One error, at once.
+  EXPECT_FALSE(parse_policy(",% \x86", "p.yaml").ok());
+  // Tabs and CRLF line ends are YAML: no complaint about them.
+  EXPECT_TRUE(parse_policy("version: 1\r\nunknown_cluster: production\t# fail safe\r\n", "p.yaml").ok());
+}
+
 }  // namespace
 }  // namespace tcg::policy

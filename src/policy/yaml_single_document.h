@@ -1,0 +1,22 @@
+#pragma once
+// Loading a file that must hold one YAML document. yaml-cpp's LoadAll keeps asking for documents
+// until one comes back empty, and on some malformed input (found by fuzz_policy: ",% \x86") its
+// scanner returns the same document forever, allocating until the process runs out of memory.
+// This asks for at most two.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+namespace tcg::policy {
+
+struct SingleDocument {
+  YAML::Node root;                        // null for an empty file
+  std::optional<YAML::Mark> second_document;  // where a second, non-empty document starts
+};
+
+// Throws YAML::Exception on invalid YAML, like YAML::Load.
+SingleDocument load_single_document(std::string_view text);
+
+}  // namespace tcg::policy
