@@ -113,7 +113,8 @@ class Parser {
   char peek(size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
   bool starts(const char* lit) const {
     size_t n = std::strlen(lit);
-    return s_.size() - i_ >= n && s_.compare(i_, n, lit) == 0;
+    // i_ may stand past the end after an unterminated construct; that is no match, not a throw.
+    return i_ <= s_.size() && s_.size() - i_ >= n && s_.compare(i_, n, lit) == 0;
   }
 
   // Consumes one character, keeping the line count (used inside words and quotes).

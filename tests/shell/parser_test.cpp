@@ -114,6 +114,9 @@ TEST(ShellParser, GarbageDoesNotCrash) {
     Script s = parse_script(text);
     EXPECT_EQ(s.root.kind, CommandKind::Seq) << text;
   }
+  // Found by fuzz_shell: an unterminated `case(` inside $(...) inside backticks left the parser
+  // past the end of its text, and the next keyword test threw.
+  EXPECT_EQ(parse_script("z`|\n\x11$(case(").root.kind, CommandKind::Seq);
   // Deep nesting is bounded.
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "$(";
