@@ -2,11 +2,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <iostream>
 #include <string_view>
 
 #include "cli/common.h"
+#include "guard/real_cli.h"
 #include "util/version.h"
 
 namespace tcg::cli {
@@ -28,14 +28,11 @@ bool registers(int argc, char** argv, std::string_view subcommand) {
   return true;
 }
 
-bool invoked_as_taskcluster(const char* argv0) {
-  return argv0 && std::filesystem::path(argv0).filename() == "taskcluster";
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 0 && invoked_as_taskcluster(argv[0])) return masquerade_main(argc, argv);
+  if (argc > 0 && argv[0] && guard::names_taskcluster(argv[0])) return masquerade_main(argc, argv);
 
   Context ctx;
   CLI::App app{

@@ -29,10 +29,6 @@ struct RunOptions {
   std::vector<std::string> words;  // `taskcluster ARGS...`, after `--`
 };
 
-bool names_taskcluster(const std::string& word) {
-  return std::filesystem::path(word).filename() == "taskcluster";
-}
-
 std::string quoted_command(const std::vector<std::string>& argv) {
   std::string out = "taskcluster";
   for (size_t i = 1; i < argv.size(); ++i) out += " " + argv[i];
@@ -178,7 +174,7 @@ std::string prompt_text(const tccli::Command& cmd, const guard::Target& target, 
 int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const std::vector<std::string>& argv,
                    bool masquerade) {
   guard::Getenv env = guard::process_env();
-  if (auto depth = env(guard::kExecMarker); depth && std::atoi(depth->c_str()) > 0)
+  if (guard::exec_loop_detected(env))
     return usage_error(
         "`taskcluster` loops back to tcguard: the CLI that tcguard ran started `taskcluster` again, and PATH led "
         "back here. Set TCGUARD_TASKCLUSTER to the real Taskcluster CLI binary");
@@ -269,7 +265,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       "3 (refused by policy), 4 (confirmation missing or declined).");
   cmd->callback([&ctx, opts] {
     std::vector<std::string> words = opts->words;
-    if (words.empty() || !names_taskcluster(words.front())) {
+    if (words.empty() || !guard::names_taskcluster(words.front())) {
       ctx.exit_code = usage_error("expected `tcguard run [--confirm NAME] [--dry-run] -- taskcluster ARGS...`");
       return;
     }

@@ -26,6 +26,16 @@ bool is_executable_file(const std::string& path) {
 
 }  // namespace
 
+bool exec_loop_detected(const Getenv& getenv) {
+  auto depth = getenv(kExecMarker);
+  return depth && std::atoi(depth->c_str()) > 0;
+}
+
+bool names_taskcluster(std::string_view path) {
+  auto slash = path.rfind('/');
+  return path.substr(slash == std::string_view::npos ? 0 : slash + 1) == "taskcluster";
+}
+
 std::string self_executable() { return canonical("/proc/self/exe"); }
 
 Result<std::string> find_real_cli(const Getenv& getenv, const std::string& self) {

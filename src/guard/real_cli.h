@@ -2,6 +2,7 @@
 // Finding and becoming the real `taskcluster` CLI behind tcguard, without ever finding tcguard
 // itself (the `taskcluster` masquerade symlink) and so without an exec loop.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guard/env.h"
@@ -12,6 +13,13 @@ namespace tcg::guard {
 // Set in the environment of the real CLI; if it runs `taskcluster` again and that reaches tcguard,
 // the PATH loops back (e.g. a wrapper script that calls `taskcluster`) and tcguard stops.
 inline constexpr const char* kExecMarker = "TCGUARD_EXEC_DEPTH";
+
+// True when the environment carries the marker: this process was started, directly or not, by
+// the real CLI that tcguard ran, so PATH led back to tcguard.
+bool exec_loop_detected(const Getenv& getenv);
+
+// True when a program path names `taskcluster` (its last component), as the masquerade symlink does.
+bool names_taskcluster(std::string_view path);
 
 // The canonical path of the running tcguard (/proc/self/exe).
 std::string self_executable();

@@ -1,6 +1,5 @@
 #include "launch/fast_path.h"
 
-#include <cstdlib>
 #include <cstring>
 
 #include "guard/real_cli.h"
@@ -8,19 +7,9 @@
 
 namespace tcg::launch {
 
-namespace {
-
-// The file name part of a path, as the masquerade check in cli/app.cpp sees it.
-const char* file_name(const char* path) {
-  const char* slash = std::strrchr(path, '/');
-  return slash ? slash + 1 : path;
-}
-
-}  // namespace
-
 std::optional<std::vector<std::string>> guarded_cli_argv(int argc, const char* const* argv) {
   if (argc < 1 || !argv[0]) return std::nullopt;
-  if (std::strcmp(file_name(argv[0]), "taskcluster") == 0) return std::vector<std::string>(argv, argv + argc);
+  if (guard::names_taskcluster(argv[0])) return std::vector<std::string>(argv, argv + argc);
   // Only the exact word `taskcluster`: an explicit path to a CLI is resolved by the program.
   if (argc >= 4 && std::strcmp(argv[1], "run") == 0 && std::strcmp(argv[2], "--") == 0 &&
       std::strcmp(argv[3], "taskcluster") == 0)
@@ -31,7 +20,7 @@ std::optional<std::vector<std::string>> guarded_cli_argv(int argc, const char* c
 std::optional<std::string> fast_path_target(const std::vector<std::string>& cli_argv, const guard::Getenv& env,
                                             const std::string& self) {
   if (cli_argv.empty()) return std::nullopt;
-  if (auto depth = env(guard::kExecMarker); depth && std::atoi(depth->c_str()) > 0) return std::nullopt;
+  if (guard::exec_loop_detected(env)) return std::nullopt;
   tccli::Command command = tccli::parse_command(std::vector<std::string>(cli_argv.begin() + 1, cli_argv.end()));
   if (command.state_changing) return std::nullopt;
   auto real = guard::find_real_cli(env, self);
