@@ -1,9 +1,13 @@
 #pragma once
 // The shell syntax tree: just enough of bash (and the zsh used in rc files) to follow what a
 // `taskcluster signin` call is given. Anything else parses into opaque words or is skipped.
-#include <memory>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
+
+#include "util/arena.h"
 
 namespace tcg::shell {
 
@@ -34,23 +38,23 @@ enum class ParamOp {
   Other,          // ${x#p} ${x/a/b} ${!x} ${x^^} ...
 };
 
+// Every node and every text of a tree lives in its Script's arena: nodes are plain values (no
+// owning members), lists are Spans, texts are string_views. The tree is freed in one go.
 struct WordPart {
   PartKind kind = PartKind::Literal;
   bool quoted = false;       // inside '..', "..", $'..' or escaped: no field splitting
-  std::string text;          // Literal: the text; Param: the name ("@", "*", "1", "HOME")
-  // Param
+  bool colon = false;        // Param: ${x:-d} (empty counts as unset) versus ${x-d}
+  bool process = false;      // CommandSub: <(..), a file name whose content is the output
   ParamOp op = ParamOp::None;
-  bool colon = false;        // ${x:-d} (empty counts as unset) versus ${x-d}
-  std::string index;         // "" | "@" | "*" | the subscript text
-  std::vector<Word> arg;     // the word after the operator (0 or 1)
-  // CommandSub
-  std::shared_ptr<Command> body;  // a Seq
-  bool process = false;      // <(..): a file name whose content is the output
   Pos pos;                   // where the part starts ($ or the quote)
+  std::string_view text;     // Literal: the text; Param: the name ("@", "*", "1", "HOME")
+  std::string_view index;    // Param: "" | "@" | "*" | the subscript text
+  Span<Word> arg;            // Param: the word after the operator (0 or 1)
+  const Command* body = nullptr;  // CommandSub: a Seq
 };
 
 struct Word {
-  std::vector<WordPart> parts;
+  Span<WordPart> parts;
   Pos pos;
   size_t begin = 0;  // byte offsets of the word in its source text
   size_t end = 0;
@@ -59,27 +63,29 @@ struct Word {
   bool is_literal() const;
   std::string literal() const;
   // True when the word is one unquoted literal equal to `s` (keywords, `{`, `}`).
-  bool is_bare(const char* s) const;
+  bool is_bare(std::string_view s) const;
+  // True when the word is made only of literal parts that spell `s` (no copy, unlike literal()).
+  bool literal_equals(std::string_view s) const;
 };
 
 struct Assignment {
-  std::string name;
-  std::string index;          // a[i]=v: "i"
+  std::string_view name;
+  std::string_view index;     // a[i]=v: "i"
   bool append = false;        // +=
   bool is_array = false;      // a=(..)
   bool declaration = false;   // an argument of local/export/declare/typeset/readonly
   Word value;                 // scalar value
-  std::vector<Word> elements; // array elements
+  Span<Word> elements;        // array elements
   Pos pos;
 };
 
 struct Redirect {
-  std::string op;     // ">", ">>", "<", "<<", "<<<", ">&", "&>", ...
-  int fd = -1;        // explicit fd before the operator, -1 when absent
-  Word target;        // empty for here-documents
+  std::string_view op;  // ">", ">>", "<", "<<", "<<<", ">&", "&>", ...
+  int fd = -1;          // explicit fd before the operator, -1 when absent
+  Word target;          // empty for here-documents
 };
 
-enum class CommandKind {
+enum class CommandKind : uint8_t {
   Simple,
   Seq,       // children in order (also the body of every compound command)
   AndOr,     // children[0] ops[0] children[1] ops[1] ...: ops[i] is '&' (&&) or '|' (||)
@@ -96,31 +102,34 @@ enum class CommandKind {
 };
 
 struct CaseItem {
-  std::vector<Word> patterns;
-  std::string label;  // the patterns as written, joined by "|"
-  Command* body() const { return body_ptr.get(); }
-  std::shared_ptr<Command> body_ptr;
+  Span<Word> patterns;
+  std::string_view label;  // the patterns as written, joined by "|"
+  const Command* body() const { return body_ptr; }
+  const Command* body_ptr = nullptr;
   Pos pos;
 };
 
 struct Command {
   CommandKind kind = CommandKind::Seq;
+  bool has_else = false;
+  bool for_loop = false;
   Pos pos;
   int end_line = 0;
   // Simple
-  std::vector<Assignment> assigns;
-  std::vector<Word> words;
-  std::vector<Redirect> redirects;
+  Span<Assignment> assigns;
+  Span<Word> words;
+  Span<Redirect> redirects;
   // compound
-  std::vector<Command> children;
-  bool has_else = false;
-  Word word;                       // Case subject
-  std::vector<CaseItem> items;     // Case
-  std::string name;                // Function name / for-loop variable
-  std::string ops;                 // AndOr operators
-  std::vector<Word> loop_words;    // for x in WORDS
-  bool for_loop = false;
+  Span<Command> children;
+  Word word;                   // Case subject
+  Span<CaseItem> items;        // Case
+  std::string_view name;       // Function name / for-loop variable
+  std::string_view ops;        // AndOr operators
+  Span<Word> loop_words;       // for x in WORDS
 };
+
+static_assert(std::is_trivially_destructible_v<Command> && std::is_trivially_copyable_v<Command>,
+              "syntax tree nodes live in an arena and are never destroyed one by one");
 
 // A comment, kept for `# tcguard:` suppressions.
 struct Comment {
@@ -136,7 +145,9 @@ struct Extent {
 };
 
 struct Script {
-  Command root;  // a Seq
+  Arena arena;              // owns every node and text of the tree below
+  std::string_view source;  // the parsed text (the arena's copy): what word offsets refer to
+  Command root;             // a Seq
   std::vector<Comment> comments;
   std::vector<Extent> extents;
 };

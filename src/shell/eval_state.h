@@ -1,6 +1,7 @@
 #pragma once
 // The evaluator's view of one path through the code: variables (known, unset or unknown),
 // positional parameters, case labels taken, and what the path has printed so far.
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
@@ -48,27 +49,53 @@ struct Value {
 // The variables of a path. Paths fork often (case branches, $(..), function bodies, alias
 // bodies) and each writes few variables, so a path keeps a shared, frozen base and its own small
 // list of changes (copied on write); the changes are folded into a new base when they grow.
+// Values are shared between paths too and copied only when a path writes one: a copy of a path
+// copies pointers, never variable text.
 class VarMap {
  public:
   // The variable, or nullptr when this path never set it (it comes from the environment).
   const Value* get(std::string_view name) const;
-  // The variable for writing; a new one is Value{} (unknown).
-  Value& operator[](std::string_view name);
+  // Sets (replaces) the variable.
+  void set(std::string_view name, Value value);
+  // The same, sharing the value (for saving and restoring locals without copies).
+  std::shared_ptr<const Value> get_shared(std::string_view name) const;
+  void set_shared(std::string_view name, std::shared_ptr<const Value> value);
+  // `export NAME`: marks a variable the path has set (nothing when it has not).
+  void mark_exported(std::string_view name);
   // Forgets the variable (after `local` ends): it is the environment's again.
   void erase(std::string_view name);
   bool operator==(const VarMap& other) const;
+  // A hash of the content (names and values), kept up to date on every change: paths with
+  // different hashes differ, so most comparisons of paths end here.
+  uint64_t content_hash() const { return content_hash_; }
 
  private:
-  using Map = std::map<std::string, Value, std::less<>>;
-  using Changes = std::map<std::string, std::optional<Value>, std::less<>>;  // nullopt: erased
+  struct Entry {
+    std::string name;
+    uint64_t hash = 0;
+    std::shared_ptr<Value> value;  // shared with other paths while use_count() > 1; null: erased
+    uint64_t value_hash = 0;
+  };
+  using Entries = std::vector<Entry>;
   static constexpr size_t kMaxChanges = 8;
 
-  Changes& writable_changes();
+  static uint64_t hash_of(std::string_view text);
+  static uint64_t hash_of(const Value& value);
+  static uint64_t share(const Entry& e);  // what a visible entry adds to content_hash_
+  const Entry* find_change(std::string_view name, uint64_t hash) const;
+  const Entry* find_base(std::string_view name, uint64_t hash) const;
+  const Entry* find(std::string_view name, uint64_t hash) const;
+  Entries& writable_changes();
+  Entry& change_slot(std::string_view name, uint64_t hash);
+  void store(Entry& e, std::shared_ptr<Value> value, uint64_t value_hash);
   void fold();
-  Map merged() const;
+  Entries merged() const;
+  template <class F>
+  void for_each_visible(F&& visit) const;
 
-  std::shared_ptr<const Map> base_;
-  std::shared_ptr<Changes> changes_;
+  std::shared_ptr<const Entries> base_;  // sorted by (hash, name), no erased entries
+  std::shared_ptr<Entries> changes_;     // unsorted, at most kMaxChanges
+  uint64_t content_hash_ = 0;            // sum of share() over the visible entries
 };
 
 // One word after expansion.
@@ -79,16 +106,47 @@ struct Field {
   bool operator==(const Field&) const = default;
 };
 
+// A value shared by the paths that copied it, copied only when one of them changes it (paths
+// are copied at every branch; most never change these).
+template <class T>
+class Shared {
+ public:
+  const T& operator*() const { return ptr_ ? *ptr_ : empty(); }
+  const T* operator->() const { return &**this; }
+  T& edit() {
+    if (!ptr_) {
+      ptr_ = std::make_shared<T>();
+    } else if (ptr_.use_count() > 1) {
+      ptr_ = std::make_shared<T>(*ptr_);
+    }
+    return *ptr_;
+  }
+  void set(T value) { ptr_ = std::make_shared<T>(std::move(value)); }
+  void reset() { ptr_.reset(); }
+  bool operator==(const Shared& o) const { return ptr_ == o.ptr_ || **this == *o; }
+
+ private:
+  static const T& empty() {
+    static const T nothing{};
+    return nothing;
+  }
+  std::shared_ptr<T> ptr_;
+};
+
 enum class PositionalMode {
   Unknown,   // a function evaluated on its own, or a script: "$@" is unknown
   Known,     // a call with these fields
   Empty,     // an alias body: the interactive shell has no positional parameters
 };
 
+// A variable a function made local, with the value to put back when it returns (shared, not
+// copied: paths are copied often).
 struct SavedLocal {
   std::string name;
-  std::optional<Value> previous;
-  bool operator==(const SavedLocal&) const = default;
+  std::shared_ptr<const Value> previous;  // null: it was not set
+  bool operator==(const SavedLocal& o) const {
+    return name == o.name && (previous == o.previous || (previous && o.previous && *previous == *o.previous));
+  }
 };
 
 // The case labels taken on a path, oldest first. Paths fork at every case branch and keep what
@@ -131,9 +189,9 @@ class LabelTable {
 struct State {
   VarMap vars;
   PositionalMode positional_mode = PositionalMode::Unknown;
-  std::vector<Field> positional;
+  Shared<std::vector<Field>> positional;
   LabelPath labels;                          // case labels on this path
-  std::vector<std::vector<SavedLocal>> locals;  // one frame per function call
+  Shared<std::vector<std::vector<SavedLocal>>> locals;  // one frame per function call
   bool ended = false;                        // return / exit
   int sink = 0;                              // stdout: 0 terminal, >0 substitution id, <0 see kSink*
   std::string out;                           // what this path printed into the current substitution
@@ -141,8 +199,8 @@ struct State {
   // Cheap members first: paths are compared pairwise after every fork.
   bool operator==(const State& o) const {
     return ended == o.ended && sink == o.sink && out_known == o.out_known && positional_mode == o.positional_mode &&
-           labels == o.labels && out == o.out && locals.size() == o.locals.size() && positional == o.positional &&
-           locals == o.locals && vars == o.vars;
+           vars.content_hash() == o.vars.content_hash() && labels == o.labels && out == o.out &&
+           locals->size() == o.locals->size() && positional == o.positional && locals == o.locals && vars == o.vars;
   }
 };
 

@@ -64,8 +64,8 @@ void scan_positional(const Word& w, const std::string& file, std::vector<Positio
                  (!p.text.empty() && p.text != "0"sv &&
                   std::all_of(p.text.begin(), p.text.end(), [](char c) { return c >= '0' && c <= '9'; }));
       if (pos) {
-        std::string text = p.op == ParamOp::None && p.index.empty() && p.text.size() == 1 ? "$" + p.text
-                                                                                          : "${" + p.text + "}";
+        std::string name(p.text);
+        std::string text = p.op == ParamOp::None && p.index.empty() && name.size() == 1 ? "$" + name : "${" + name + "}";
         out.push_back({text, SourceLocation{file, p.pos.line, p.pos.column}});
       }
       for (const auto& a : p.arg) scan_positional(a, file, out);
@@ -74,6 +74,64 @@ void scan_positional(const Word& w, const std::string& file, std::vector<Positio
     }
   }
 }
+
+bool literal_only(const Word& w) {
+  return std::all_of(w.parts.begin(), w.parts.end(), [](const WordPart& p) { return p.kind == PartKind::Literal; });
+}
+
+// The builtins the evaluator gives effects beyond the path itself (sign-ins, evaluated
+// output, definitions), and the wrappers that run another command.
+bool has_lasting_effects(std::string_view w) {
+  return is_taskcluster_binary(w) || w == "eval"sv || w == "source"sv || w == "."sv || w == "alias"sv ||
+         w == "unalias"sv || w == "unset"sv || w == "command"sv || w == "builtin"sv || w == "exec"sv ||
+         w == "nohup"sv || w == "time"sv || w == "env"sv;
+}
+
+bool collect_inert(const Command& c, std::vector<std::string_view>& commands) {
+  switch (c.kind) {
+    case CommandKind::Seq:
+    case CommandKind::AndOr:
+    case CommandKind::Pipe:
+    case CommandKind::Not:
+    case CommandKind::Group:
+    case CommandKind::Subshell:
+    case CommandKind::Background:
+      break;
+    case CommandKind::Simple: {
+      for (const auto& a : c.assigns) {
+        if (a.is_array || !literal_only(a.value)) return false;
+      }
+      for (const auto& w : c.words)
+        if (!literal_only(w)) return false;
+      for (const auto& r : c.redirects)
+        if (!literal_only(r.target)) return false;
+      if (!c.words.empty()) {
+        if (c.words[0].parts.size() != 1 || c.words[0].parts[0].quoted) return false;
+        std::string_view first = c.words[0].parts[0].text;
+        if (has_lasting_effects(first)) return false;
+        commands.push_back(first);
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+  for (const auto& child : c.children)
+    if (!collect_inert(child, commands)) return false;
+  return true;
+}
+
+}  // namespace
+
+// The command names of a body made only of plain simple commands with literal words, or
+// nothing when the body has anything else (expansions, compound commands, effectful builtins).
+std::optional<InertShape> inert_shape(const Command& root) {
+  InertShape shape;
+  if (!collect_inert(root, shape.commands)) return std::nullopt;
+  return shape;
+}
+
+namespace {
 
 void collect_functions(const Command& c, std::vector<const Command*>& out) {
   if (c.kind == CommandKind::Function) out.push_back(&c);
@@ -160,7 +218,7 @@ void Evaluator::run() {
   collect_functions(script->root, defs);
   for (const Command* f : defs) {
     if (f->children.empty()) continue;
-    functions_[f->name] = FunctionDef{&f->children[0], text_};
+    functions_[std::string(f->name)] = FunctionDef{&f->children[0], text_};
     Helper h;
     h.kind = HelperKind::Function;
     h.name = f->name;
@@ -174,7 +232,7 @@ void Evaluator::run() {
     const Word* value = nullptr;
     if (c.kind == CommandKind::Simple && c.assigns.empty() && c.words.size() == 1 &&
         c.words[0].parts.size() >= 1 && c.words[0].parts[0].kind == PartKind::Literal && !c.words[0].parts[0].quoted) {
-      const std::string& t = c.words[0].parts[0].text;
+      std::string_view t = c.words[0].parts[0].text;
       auto eq = t.find('=');
       if (eq != std::string::npos && alias_only_name(t.substr(0, eq))) out_.listing_form = true;
     }
@@ -193,15 +251,15 @@ void Evaluator::run() {
   global.sink = 0;
   global.out.clear();
   global.out_known = true;
-  global.locals.clear();
+  global.locals.reset();
 
   for (const Command* f : defs) {
     if (f->children.empty() || budget_ <= 0) continue;
     State st = global;
     st.positional_mode = PositionalMode::Unknown;
-    st.positional.clear();
-    st.locals.emplace_back();
-    frames_.push_back(Frame{f->name, 0, 0, false});
+    st.positional.reset();
+    st.locals.edit().emplace_back();
+    frames_.push_back(Frame{std::string(f->name), 0, 0, false});
     eval(f->children[0], one_path(std::move(st)));
     frames_.pop_back();
   }
@@ -224,15 +282,21 @@ States Evaluator::eval(const Command& c, States states) {
   if (!any_live) return states;
   switch (c.kind) {
     case CommandKind::Simple: {
-      if (states.size() == 1) return eval_simple(c, std::move(states[0]));
+      if (states.size() == 1) {
+        eval_simple(c, states);
+        return states;
+      }
       States out;
+      States one;
       for (auto& s : states) {
         if (s.ended) {
           out.push_back(std::move(s));
           continue;
         }
-        States r = eval_simple(c, std::move(s));
-        for (auto& x : r) out.push_back(std::move(x));
+        one.clear();
+        one.push_back(std::move(s));
+        eval_simple(c, one);
+        for (auto& x : one) out.push_back(std::move(x));
       }
       dedupe(out);
       return out;
@@ -285,7 +349,7 @@ States Evaluator::eval(const Command& c, States states) {
     case CommandKind::Loop:
       return eval_loop(c, std::move(states));
     case CommandKind::Function:
-      if (!c.children.empty()) functions_[c.name] = FunctionDef{&c.children[0], src_};
+      if (!c.children.empty()) functions_[std::string(c.name)] = FunctionDef{&c.children[0], src_};
       return states;
     case CommandKind::Opaque:
       return states;
@@ -365,7 +429,7 @@ States Evaluator::eval_case(const Command& c, States states) {
             Field f;
             std::vector<Field> tmp;
             Word one;
-            one.parts.push_back(part);
+            one.parts = Span<WordPart>(&part, 1);
             f = expand_scalar(one, s);
             if (!f.known) pattern_known = false;
             pattern += f.text;
@@ -410,12 +474,12 @@ States Evaluator::eval_loop(const Command& c, States states) {
       States cur{std::move(s)};
       if (all_known) {
         for (const auto& it : items) {
-          for (auto& x : cur) x.vars[c.name] = Value::scalar(it.text);
+          for (auto& x : cur) x.vars.set(c.name, Value::scalar(it.text));
           cur = eval(body, std::move(cur));
         }
       } else {
         States once = cur;
-        for (auto& x : once) x.vars[c.name] = Value::unknown("$" + c.name);
+        for (auto& x : once) x.vars.set(c.name, Value::unknown(dollar(c.name)));
         once = eval(body, std::move(once));
         for (auto& x : once) cur.push_back(std::move(x));
       }
@@ -451,15 +515,14 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
     }
   } else {
     Field f = expand_scalar(a.value, st);
-    v = f.known ? Value::scalar(f.text) : Value::unknown(f.text);
-    v.outputs = f.outputs;
+    v = f.known ? Value::scalar(std::move(f.text)) : Value::unknown(std::move(f.text));
+    v.outputs = std::move(f.outputs);
   }
-  if (local && !st.locals.empty()) {
-    auto& frame = st.locals.back();
+  if (local && !st.locals->empty()) {
+    const auto& frame = st.locals->back();
     bool saved = std::any_of(frame.begin(), frame.end(), [&](const SavedLocal& l) { return l.name == a.name; });
     if (!saved) {
-      const Value* old = st.vars.get(a.name);
-      frame.push_back({a.name, old ? std::optional<Value>(*old) : std::nullopt});
+      st.locals.edit().back().push_back({std::string(a.name), st.vars.get_shared(a.name)});
     }
   }
   const Value* current = st.vars.get(a.name);
@@ -476,37 +539,38 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
     }
     v = std::move(merged);
   } else if (a.append && (!current || current->kind == Value::Kind::Unknown)) {
-    if (current || !local) v = Value::unknown("$" + a.name);
+    if (current || !local) v = Value::unknown(dollar(a.name));
   } else if (!a.index.empty() && !a.is_array) {
     // a[i]=v
     if (current && current->kind == Value::Kind::Set && v.kind == Value::Kind::Set &&
         std::all_of(a.index.begin(), a.index.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
         a.index.size() < 5) {
       Value arr = *current;
-      size_t i = static_cast<size_t>(std::stoi(a.index));
+      size_t i = 0;
+      for (char ch : a.index) i = i * 10 + static_cast<size_t>(ch - '0');
       if (arr.items.size() <= i) arr.items.resize(i + 1);
       arr.items[i] = v.text();
       arr.is_array = true;
       v = std::move(arr);
     } else {
-      v = Value::unknown("$" + a.name);
+      v = Value::unknown(dollar(a.name));
     }
   }
   v.exported = exported;
-  st.vars[a.name] = std::move(v);
+  st.vars.set(a.name, std::move(v));
 }
 
-States Evaluator::eval_function_call(const std::string& name, const FunctionDef& def, const std::vector<Field>& args,
+States Evaluator::eval_function_call(const std::string& name, const FunctionDef& def, std::span<const Field> args,
                                      State st, int call_line) {
   if (frames_.size() > static_cast<size_t>(kMaxCallDepth)) return one_path(std::move(st));
   for (const auto& f : frames_)
     if (!f.alias && f.name == name) return one_path(std::move(st));  // recursion
   PositionalMode old_mode = st.positional_mode;
-  std::vector<Field> old_positional = std::move(st.positional);
+  Shared<std::vector<Field>> old_positional = st.positional;
   size_t label_base = st.labels.size();
   st.positional_mode = PositionalMode::Known;
-  st.positional = args;
-  st.locals.emplace_back();
+  st.positional.set(std::vector<Field>(args.begin(), args.end()));
+  st.locals.edit().emplace_back();
   frames_.push_back(Frame{name, call_line, label_base, false});
   std::string_view saved_src = src_;
   src_ = def.source;
@@ -514,15 +578,15 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
   src_ = saved_src;
   frames_.pop_back();
   for (auto& r : res) {
-    if (!r.locals.empty()) {
-      for (auto& l : r.locals.back()) {
+    if (!r.locals->empty()) {
+      for (const auto& l : r.locals->back()) {
         if (l.previous) {
-          r.vars[l.name] = *l.previous;
+          r.vars.set_shared(l.name, l.previous);
         } else {
           r.vars.erase(l.name);
         }
       }
-      r.locals.pop_back();
+      r.locals.edit().pop_back();
     }
     r.positional_mode = old_mode;
     r.positional = old_positional;
@@ -535,14 +599,13 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
 
 States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
   if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return one_path(std::move(st));
-  buffers_.emplace_back(code);
   ParseOptions opt;
   opt.origin = origin;
   opt.keep_comments = false;
-  auto script = std::make_shared<Script>(parse_script(buffers_.back(), opt));
+  auto script = std::make_shared<Script>(parse_script(code, opt));
   out_.scripts.push_back(script);
   std::string_view saved = src_;
-  src_ = buffers_.back();
+  src_ = script->source;
   States r = eval(script->root, one_path(std::move(st)));
   src_ = saved;
   return r;
@@ -560,34 +623,48 @@ void Evaluator::define_alias(const std::string& name, const Word& word, const st
   }
   aliases_[name] = AliasDef{body, origin};
 
-  buffers_.emplace_back(body);
-  ParseOptions opt;
-  opt.origin = origin;
-  opt.keep_comments = false;
-  auto script = std::make_shared<Script>(parse_script(buffers_.back(), opt));
-  out_.scripts.push_back(script);
+  // Each path that runs the definition defines the alias again: the body is parsed (and becomes
+  // a helper) once per place and text.
+  std::vector<AliasBody>& at_place = alias_bodies_[{word.pos.line, word.pos.column}];
+  auto known = std::find_if(at_place.begin(), at_place.end(),
+                            [&](const AliasBody& b) { return b.name == name && b.script->source == body; });
+  if (known == at_place.end()) {
+    ParseOptions opt;
+    opt.origin = origin;
+    opt.keep_comments = false;
+    auto script = std::make_shared<Script>(parse_script(body, opt));
+    out_.scripts.push_back(script);
 
-  Helper h;
-  h.kind = HelperKind::Alias;
-  h.name = name;
-  h.body_text = body;
-  h.where = where(word.pos);
-  h.body = &script->root;
-  scan_positional_cmd(script->root, out_.file, h.positional);
-  out_.helpers.push_back(std::move(h));
+    Helper h;
+    h.kind = HelperKind::Alias;
+    h.name = name;
+    h.body_text = body;
+    h.where = where(word.pos);
+    h.body = &script->root;
+    scan_positional_cmd(script->root, out_.file, h.positional);
+    out_.helpers.push_back(std::move(h));
+    at_place.push_back(AliasBody{name, script.get(), inert_shape(script->root)});
+    known = at_place.end() - 1;
+  }
+  const AliasBody& parsed = *known;
 
   if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return;
+  // A body of plain commands that are no function, alias or sign-in changes nothing that
+  // outlives its own path (`alias ll='ls -alF'`): evaluating it on its own would find nothing.
+  if (parsed.inert && std::none_of(parsed.inert->commands.begin(), parsed.inert->commands.end(),
+                                   [&](std::string_view w) { return functions_.count(w) || aliases_.count(w); }))
+    return;
   // On its own, as typed at an interactive prompt: no positional parameters, nothing printed yet.
   State run = st;
   run.positional_mode = PositionalMode::Empty;
-  run.positional.clear();
+  run.positional.reset();
   run.labels.clear();
   run.sink = 0;
   run.ended = false;
   frames_.push_back(Frame{name, 0, 0, true});
   std::string_view saved = src_;
-  src_ = buffers_.back();
-  eval(script->root, one_path(std::move(run)));
+  src_ = parsed.script->source;
+  eval(parsed.script->root, one_path(std::move(run)));
   src_ = saved;
   frames_.pop_back();
 }
@@ -642,8 +719,11 @@ void Evaluator::record_signin(const std::vector<Field>& fields, const std::vecto
   out_.signins.push_back(std::move(call));
 }
 
-States Evaluator::eval_simple(const Command& c, State st) {
-  if (!spend()) return one_path(std::move(st));
+// `paths` holds the one path the command runs on; it is changed in place (most commands) or
+// replaced by the paths a function, alias or eval body ends with.
+void Evaluator::eval_simple(const Command& c, States& paths) {
+  State& st = paths[0];
+  if (!spend()) return;
 
   // The `alias` listing form: `name='value'` lines at the top of a listing file.
   if (out_.listing_form && frames_.size() == 1 && st.labels.empty() && c.words.size() + c.assigns.size() == 1) {
@@ -654,8 +734,8 @@ States Evaluator::eval_simple(const Command& c, State st) {
         Word w = a.value;
         w.pos = a.pos;
         w.begin = a.value.begin - a.name.size() - 1;
-        define_alias(a.name, w, f.text, a.name.size(), st);
-        return one_path(std::move(st));
+        define_alias(std::string(a.name), w, f.text, a.name.size(), st);
+        return;
       }
     }
     if (c.words.size() == 1) {
@@ -663,7 +743,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
       auto eq = f.text.find('=');
       if (f.known && eq != std::string::npos && alias_only_name(f.text.substr(0, eq))) {
         define_alias(f.text.substr(0, eq), c.words[0], f.text.substr(eq + 1), eq, st);
-        return one_path(std::move(st));
+        return;
       }
     }
   }
@@ -673,7 +753,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
 
   if (c.words.empty()) {
     for (const auto& a : c.assigns) apply_assignment(a, st, false);
-    return one_path(std::move(st));
+    return;
   }
 
   std::vector<std::pair<std::string, Value>> env;
@@ -697,9 +777,8 @@ States Evaluator::eval_simple(const Command& c, State st) {
       st.sink = kSinkFile;
     }
   }
-  auto finish = [&](States r) {
-    for (auto& x : r) x.sink = saved_sink;
-    return r;
+  auto finish = [&] {
+    for (auto& x : paths) x.sink = saved_sink;
   };
 
   // Wrappers that run the next word as the command.
@@ -730,11 +809,11 @@ States Evaluator::eval_simple(const Command& c, State st) {
     }
     break;
   }
-  if (k >= fields.size()) return finish(one_path(std::move(st)));
+  if (k >= fields.size()) return finish();
   const Field& cmd = fields[k];
   if (!cmd.known) {
     if (st.sink > 0) st.out_known = false;
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   const std::string& name = cmd.text;
 
@@ -752,7 +831,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
           code += " " + quote(fields[i].text);
         } else {
           std::string var = "__tcguard_arg" + std::to_string(i);
-          st.vars[var] = Value::unknown(fields[i].text);
+          st.vars.set(var, Value::unknown(fields[i].text));
           code += " \"$" + var + "\"";
         }
       }
@@ -766,7 +845,8 @@ States Evaluator::eval_simple(const Command& c, State st) {
         if (top) x.positional_mode = mode;
         for (size_t i = 1; i < fields.size(); ++i) x.vars.erase("__tcguard_arg" + std::to_string(i));
       }
-      return finish(std::move(r));
+      paths = std::move(r);
+      return finish();
     }
   }
 
@@ -775,15 +855,15 @@ States Evaluator::eval_simple(const Command& c, State st) {
       record_signin(fields, word_of, k + 1, c, k, env, st);
     }
     if (st.sink > 0) st.out_known = false;
-    return finish(one_path(std::move(st)));
+    return finish();
   }
 
+  std::span<const Field> args(fields.data() + k + 1, fields.size() - k - 1);
   if (auto fit = functions_.find(name); fit != functions_.end()) {
-    std::vector<Field> args(fields.begin() + static_cast<long>(k) + 1, fields.end());
-    return finish(eval_function_call(name, fit->second, args, std::move(st), c.pos.line));
+    paths = eval_function_call(name, fit->second, args, std::move(st), c.pos.line);
+    return finish();
   }
 
-  std::vector<Field> args(fields.begin() + static_cast<long>(k) + 1, fields.end());
   auto all_known = [&] { return std::all_of(args.begin(), args.end(), [](const Field& f) { return f.known; }); };
   auto texts = [&] {
     std::vector<std::string> t;
@@ -793,7 +873,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
 
   if (name == "export"sv || name == "local"sv || name == "declare"sv || name == "typeset"sv || name == "readonly"sv) {
     bool local = name == "local"sv || ((name == "declare"sv || name == "typeset"sv) && frames_.back().call_line >= 0 &&
-                                     !st.locals.empty());
+                                     !st.locals->empty());
     bool exporting = name == "export"sv;
     bool any_g = false;
     for (const auto& a : args)
@@ -804,7 +884,7 @@ States Evaluator::eval_simple(const Command& c, State st) {
     for (const auto& a : c.assigns) {
       if (!a.declaration) continue;
       apply_assignment(a, st, local);
-      if (exporting) st.vars[a.name].exported = true;
+      if (exporting) st.vars.mark_exported(a.name);
     }
     for (const auto& a : args) {
       if (!a.known || a.text.empty() || a.text[0] == '-' || !valid_name(a.text)) continue;
@@ -812,15 +892,15 @@ States Evaluator::eval_simple(const Command& c, State st) {
                                   [&](const Assignment& x) { return x.declaration && x.name == a.text; });
       if (assigned) continue;
       if (exporting) {
-        if (st.vars.get(a.text)) st.vars[a.text].exported = true;
-      } else if (local && !st.locals.empty()) {
+        st.vars.mark_exported(a.text);
+      } else if (local && !st.locals->empty()) {
         Assignment empty;
         empty.name = a.text;
         apply_assignment(empty, st, true);
-        st.vars[a.text] = Value::unset();
+        st.vars.set(a.text, Value::unset());
       }
     }
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "unset"sv) {
     bool functions = false;
@@ -832,10 +912,10 @@ States Evaluator::eval_simple(const Command& c, State st) {
         functions_.erase(a.text);
       } else {
         Value v = Value::unset();
-        st.vars[a.text] = v;
+        st.vars.set(a.text, v);
       }
     }
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "eval"sv) {
     for (const auto& a : args)
@@ -852,16 +932,17 @@ States Evaluator::eval_simple(const Command& c, State st) {
       Pos origin = c.words[word_of[k + 1]].pos;
       States r = eval_text(code, origin, std::move(st));
       eval_command_ = saved;
-      return finish(std::move(r));
+      paths = std::move(r);
+      return finish();
     }
     if (st.sink > 0) st.out_known = false;
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "source"sv || name == "."sv) {
     for (const auto& a : args)
       for (int id : a.outputs) evaluated_outputs_.insert(id);
     if (st.sink > 0) st.out_known = false;
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "alias"sv) {
     for (size_t i = k + 1; i < fields.size(); ++i) {
@@ -872,12 +953,12 @@ States Evaluator::eval_simple(const Command& c, State st) {
       const Word& w = c.words[word_of[i]];
       define_alias(f.text.substr(0, eq), w, f.text.substr(eq + 1), eq, st);
     }
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "unalias"sv) {
     for (const auto& a : args)
       if (a.known) aliases_.erase(a.text);
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "echo"sv || name == "printf"sv) {
     if (st.sink > 0) {
@@ -891,44 +972,45 @@ States Evaluator::eval_simple(const Command& c, State st) {
         st.out_known = false;
       }
     }
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "return"sv || name == "exit"sv) {
     st.ended = true;
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "set"sv) {
     for (size_t i = 0; i < args.size(); ++i) {
       if (args[i].known && args[i].text == "--"sv) {
         st.positional_mode = PositionalMode::Known;
-        st.positional.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+        st.positional.set(std::vector<Field>(args.begin() + static_cast<long>(i) + 1, args.end()));
         break;
       }
     }
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "shift"sv) {
     size_t n = 1;
     if (!args.empty() && args[0].known && args[0].text.size() == 1 && args[0].text[0] >= '0' && args[0].text[0] <= '9')
       n = static_cast<size_t>(args[0].text[0] - '0');
     if (st.positional_mode == PositionalMode::Known) {
-      st.positional.erase(st.positional.begin(), st.positional.begin() + static_cast<long>(std::min(n, st.positional.size())));
+      auto& positional = st.positional.edit();
+      positional.erase(positional.begin(), positional.begin() + static_cast<long>(std::min(n, positional.size())));
     }
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   if (name == "read"sv || name == "mapfile"sv || name == "readarray"sv || name == "getopts"sv) {
     for (const auto& a : args)
-      if (a.known && valid_name(a.text)) st.vars[a.text] = Value::unknown("$" + a.text);
-    if (name == "mapfile"sv || name == "readarray"sv) st.vars["MAPFILE"] = Value::unknown("$MAPFILE");
-    return finish(one_path(std::move(st)));
+      if (a.known && valid_name(a.text)) st.vars.set(a.text, Value::unknown(dollar(a.text)));
+    if (name == "mapfile"sv || name == "readarray"sv) st.vars.set("MAPFILE", Value::unknown("$MAPFILE"));
+    return finish();
   }
   if (name == ":"sv || name == "true"sv || name == "false"sv || name == "cd"sv || name == "["sv || name == "[["sv ||
       name == "test"sv || name == "shopt"sv || name == "setopt"sv || name == "unsetopt"sv || name == "trap"sv) {
-    return finish(one_path(std::move(st)));
+    return finish();
   }
   // Any other command: its output is unknown.
   if (st.sink > 0) st.out_known = false;
-  return finish(one_path(std::move(st)));
+  return finish();
 }
 
 Analysis analyze(std::string_view text, const std::string& file) {

@@ -1,8 +1,10 @@
 #pragma once
 // The symbolic evaluator (internal to src/shell): runs the syntax tree over sets of paths.
-#include <deque>
 #include <map>
+#include <optional>
+#include <tuple>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,15 @@ inline States one_path(State st) {
   out.push_back(std::move(st));
   return out;
 }
+
+// "$name": how a variable whose value is unknown is shown.
+std::string dollar(std::string_view name);
+
+// A body of plain simple commands with literal words: their names (see inert_shape).
+struct InertShape {
+  std::vector<std::string_view> commands;
+};
+std::optional<InertShape> inert_shape(const Command& root);
 
 class Evaluator {
  public:
@@ -47,13 +58,18 @@ class Evaluator {
     std::string body;
     Pos origin;  // where the body starts in the file
   };
+  struct AliasBody {
+    std::string name;
+    const Script* script = nullptr;  // owned by Analysis::scripts
+    std::optional<InertShape> inert;
+  };
 
   std::string_view text_;
   std::string_view src_;        // the text being evaluated (file, alias body, eval'd string)
   Analysis& out_;
-  std::deque<std::string> buffers_;  // alias bodies and eval'd strings, alive for the whole run
-  std::map<std::string, FunctionDef> functions_;
-  std::map<std::string, AliasDef> aliases_;
+  std::map<std::string, FunctionDef, std::less<>> functions_;
+  std::map<std::string, AliasDef, std::less<>> aliases_;
+  std::map<std::pair<int, int>, std::vector<AliasBody>> alias_bodies_;  // by where they are defined
   std::vector<Frame> frames_;
   std::set<int> evaluated_outputs_;
   LabelTable labels_;
@@ -65,11 +81,11 @@ class Evaluator {
   // commands
   States eval(const Command& c, States states);
   States eval_seq(const Command& c, States states);
-  States eval_simple(const Command& c, State st);
+  void eval_simple(const Command& c, States& paths);
   States eval_case(const Command& c, States states);
   States eval_if(const Command& c, States states);
   States eval_loop(const Command& c, States states);
-  States eval_function_call(const std::string& name, const FunctionDef& def, const std::vector<Field>& args,
+  States eval_function_call(const std::string& name, const FunctionDef& def, std::span<const Field> args,
                             State st, int call_line);
   States eval_text(std::string_view code, Pos origin, State st);
   void define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,
@@ -80,11 +96,11 @@ class Evaluator {
   void apply_assignment(const Assignment& a, State& st, bool local);
 
   // expansion
-  std::vector<Field> expand_words(const std::vector<Word>& words, State& st, std::vector<size_t>* word_of = nullptr);
+  std::vector<Field> expand_words(Span<Word> words, State& st, std::vector<size_t>* word_of = nullptr);
   Value param_value(const WordPart& p, State& st);
   void expand_word(const Word& w, State& st, std::vector<Field>& out, bool split);
   Field expand_scalar(const Word& w, State& st);
-  Value lookup(const std::string& name, const State& st) const;
+  Value lookup(std::string_view name, const State& st) const;
   Value command_substitution(const WordPart& part, State& st);
   std::string_view ifs(const State& st) const;
 

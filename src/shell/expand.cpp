@@ -2,6 +2,7 @@
 // command substitution (run symbolically: echo/printf output is known), field splitting on IFS.
 // Quote removal already happened in the parser.
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,27 +15,31 @@ using namespace std::string_view_literals;  // `name == "x"sv` compares sizes be
 
 namespace {
 
-bool all_digits(const std::string& s) {
+bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A name lookup() reads from the path's variables (not $1, $@, $#, $?, ...).
-bool is_variable_name(const std::string& name) {
+bool is_variable_name(std::string_view name) {
   return !name.empty() && !(name[0] >= '0' && name[0] <= '9') && name != "@"sv && name != "*"sv && name != "#"sv &&
          !(name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos);
 }
 
-bool is_positional(const std::string& name) { return name == "@"sv || name == "*"sv || all_digits(name); }
+bool is_positional(std::string_view name) { return name == "@"sv || name == "*"sv || all_digits(name); }
+
+// Joined by appends (g++ 12 warns wrongly, -Wrestrict, about `"$" + std::string(view)`).
+std::string joined(std::initializer_list<std::string_view> pieces) {
+  std::string out;
+  for (std::string_view piece : pieces) out.append(piece);
+  return out;
+}
 
 std::string param_display(const WordPart& p) {
-  if (p.op == ParamOp::None && p.index.empty() && p.text.size() == 1) return "$" + p.text;
-  if (p.op == ParamOp::None && p.index.empty()) return "$" + p.text;
-  std::string s = "${" + p.text;
-  if (!p.index.empty()) s += "[" + p.index + "]";
-  if (p.op != ParamOp::None) s += p.op == ParamOp::Length ? "" : "..";
-  if (p.op == ParamOp::Length) s = "${#" + p.text + "}";
-  else s += "}";
-  return s;
+  if (p.op == ParamOp::None && p.index.empty()) return dollar(p.text);
+  if (p.op == ParamOp::Length) return joined({"${#", p.text, "}"});
+  std::string_view ellipsis = p.op != ParamOp::None ? ".." : "";
+  if (p.index.empty()) return joined({"${", p.text, ellipsis, "}"});
+  return joined({"${", p.text, "[", p.index, "]", ellipsis, "}"});
 }
 
 // Appends expanded text to the fields being built, splitting on IFS when unquoted.
@@ -131,40 +136,43 @@ std::string_view Evaluator::ifs(const State& st) const {
   return v->items[0];
 }
 
-Value Evaluator::lookup(const std::string& name, const State& st) const {
+std::string dollar(std::string_view name) { return joined({"$", name}); }
+
+Value Evaluator::lookup(std::string_view name, const State& st) const {
   if (all_digits(name)) {
     if (name == "0"sv) return Value::unknown("$0");
-    size_t n = static_cast<size_t>(std::min(std::stol(name.substr(0, std::min<size_t>(name.size(), 6))), 100000L));
+    size_t n = 0;
+    for (char c : name.substr(0, 6)) n = n * 10 + static_cast<size_t>(c - '0');
     switch (st.positional_mode) {
       case PositionalMode::Empty: return Value::unset();
-      case PositionalMode::Unknown: return Value::unknown("$" + name);
+      case PositionalMode::Unknown: return Value::unknown(dollar(name));
       case PositionalMode::Known:
-        if (n == 0 || n > st.positional.size()) return Value::unset();
-        return value_of(st.positional[n - 1]);
+        if (n == 0 || n > st.positional->size()) return Value::unset();
+        return value_of((*st.positional)[n - 1]);
     }
   }
   if (name == "#"sv) {
     if (st.positional_mode == PositionalMode::Empty) return Value::scalar("0");
-    if (st.positional_mode == PositionalMode::Known) return Value::scalar(std::to_string(st.positional.size()));
+    if (st.positional_mode == PositionalMode::Known) return Value::scalar(std::to_string(st.positional->size()));
     return Value::unknown("$#");
   }
   if (name == "@"sv || name == "*"sv) {
     if (st.positional_mode == PositionalMode::Empty) return Value::unset();
-    if (st.positional_mode == PositionalMode::Unknown) return Value::unknown("$" + name);
+    if (st.positional_mode == PositionalMode::Unknown) return Value::unknown(dollar(name));
     Value v;
     v.kind = Value::Kind::Set;
     v.is_array = true;
-    for (const auto& f : st.positional) {
-      if (!f.known) return Value::unknown("$" + name);
+    for (const auto& f : *st.positional) {
+      if (!f.known) return Value::unknown(dollar(name));
       v.items.push_back(f.text);
     }
     return v;
   }
   if (name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos)
-    return Value::unknown("$" + name);
+    return Value::unknown(dollar(name));
   if (const Value* v = st.vars.get(name)) return *v;
   if (name == "IFS"sv) return Value::scalar(" \t\n");
-  return Value::unknown("$" + name);
+  return Value::unknown(dollar(name));
 }
 
 Value Evaluator::command_substitution(const WordPart& part, State& st) {
@@ -195,6 +203,12 @@ Value Evaluator::command_substitution(const WordPart& part, State& st) {
 }
 
 void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, bool split) {
+  // Most words are one literal: nothing to expand or split ('' and "" still make a field).
+  if (w.parts.size() == 1 && w.parts[0].kind == PartKind::Literal) {
+    const WordPart& p = w.parts[0];
+    if (!p.text.empty() || p.quoted) out.push_back(Field{std::string(p.text), true, {}});
+    return;
+  }
   FieldBuilder b(out, split ? ifs(st) : std::string_view());
   for (const auto& p : w.parts) {
     switch (p.kind) {
@@ -222,9 +236,9 @@ void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, b
           bool star = multi ? p.text == "*"sv : p.index == "*"sv;
           std::vector<Field> elems;
           bool unknown = false;
-          std::string display = multi ? "$" + p.text : "${" + p.text + "[" + p.index + "]}";
+          std::string display = param_display(p);
           if (multi && st.positional_mode == PositionalMode::Known) {
-            elems = st.positional;
+            elems = *st.positional;
           } else if (multi && st.positional_mode == PositionalMode::Unknown) {
             unknown = true;
           } else if (!multi) {
@@ -287,7 +301,8 @@ Value Evaluator::param_value(const WordPart& p, State& st) {
   Value base = lookup(p.text, st);
   if (!p.index.empty() && base.kind == Value::Kind::Set) {
     if (all_digits(p.index) && p.index.size() < 7) {
-      size_t i = static_cast<size_t>(std::stol(p.index));
+      size_t i = 0;
+      for (char c : p.index) i = i * 10 + static_cast<size_t>(c - '0');
       base = i < base.items.size() ? Value::scalar(base.items[i]) : Value::unset();
     } else if (p.index != "@"sv && p.index != "*"sv) {
       base = Value::unknown(param_display(p));
@@ -309,7 +324,7 @@ Value Evaluator::param_value(const WordPart& p, State& st) {
       // a positional parameter is an argument, so it stays unknown.
       if (base.kind == Value::Kind::Unknown && is_positional(p.text)) return Value::unknown(param_display(p));
       Value d = arg_value();
-      if (p.op == ParamOp::AssignDefault && !is_positional(p.text)) st.vars[p.text] = d;
+      if (p.op == ParamOp::AssignDefault && !is_positional(p.text)) st.vars.set(p.text, d);
       return d;
     }
     case ParamOp::UseAlternate:
@@ -331,6 +346,8 @@ Value Evaluator::param_value(const WordPart& p, State& st) {
 }
 
 Field Evaluator::expand_scalar(const Word& w, State& st) {
+  if (w.parts.empty()) return Field{};
+  if (w.parts.size() == 1 && w.parts[0].kind == PartKind::Literal) return Field{std::string(w.parts[0].text), true, {}};
   std::vector<Field> fields;
   expand_word(w, st, fields, false);
   if (fields.empty()) return Field{};
@@ -346,13 +363,13 @@ Field Evaluator::expand_scalar(const Word& w, State& st) {
   return f;
 }
 
-std::vector<Field> Evaluator::expand_words(const std::vector<Word>& words, State& st, std::vector<size_t>* word_of) {
+std::vector<Field> Evaluator::expand_words(Span<Word> words, State& st, std::vector<size_t>* word_of) {
   std::vector<Field> out;
+  out.reserve(words.size());  // one field per word, mostly
+  if (word_of) word_of->reserve(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    size_t before = out.size();
     expand_word(words[i], st, out, true);
     if (word_of) word_of->resize(out.size(), i);
-    (void)before;
   }
   return out;
 }

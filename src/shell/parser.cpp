@@ -19,7 +19,16 @@ std::string Word::literal() const {
   return out;
 }
 
-bool Word::is_bare(const char* s) const {
+bool Word::literal_equals(std::string_view s) const {
+  size_t at = 0;
+  for (const auto& p : parts) {
+    if (p.kind != PartKind::Literal || s.substr(at, p.text.size()) != p.text) return false;
+    at += p.text.size();
+  }
+  return at == s.size();
+}
+
+bool Word::is_bare(std::string_view s) const {
   return parts.size() == 1 && parts[0].kind == PartKind::Literal && !parts[0].quoted && parts[0].text == s;
 }
 
@@ -73,6 +82,19 @@ int hex_value(char c) {
   return -1;
 }
 
+// Lists under construction, shared by every parser of one tree: a list's elements are pushed as
+// they are parsed and copied into the arena when the list ends, so building a list allocates
+// nothing once these have grown. Nested lists push above and take their elements back off
+// before the enclosing list goes on.
+struct Scratch {
+  std::vector<WordPart> parts;
+  std::vector<Word> words;
+  std::vector<Command> commands;
+  std::vector<Assignment> assigns;
+  std::vector<Redirect> redirects;
+  std::vector<CaseItem> items;
+};
+
 struct PendingHeredoc {
   std::string delimiter;
   bool strip_tabs = false;
@@ -80,8 +102,9 @@ struct PendingHeredoc {
 
 class Parser {
  public:
-  Parser(std::string_view text, const ParseOptions& options, Script& script)
-      : s_(text), opt_(options), script_(script), depth_(options.depth) {}
+  // `text` must live in the script's arena (parse_script copies it there).
+  Parser(std::string_view text, const ParseOptions& options, Script& script, Scratch& scratch)
+      : s_(text), opt_(options), script_(script), arena_(script.arena), scratch_(scratch), depth_(options.depth) {}
 
   Command parse_all() {
     Command root = parse_list(kTermEof);
@@ -92,11 +115,15 @@ class Parser {
   std::string_view s_;
   const ParseOptions& opt_;
   Script& script_;
+  Arena& arena_;
+  Scratch& scratch_;
   size_t i_ = 0;
   int line_ = 1;          // line within s_
   size_t line_start_ = 0;
   int depth_;
   std::vector<PendingHeredoc> heredocs_;
+  mutable size_t bare_word_at_ = std::string_view::npos;
+  mutable std::string_view bare_word_;
 
   // ---- positions -------------------------------------------------------------------------
   Pos pos_at(size_t index) const {
@@ -198,7 +225,15 @@ class Parser {
 
   // ---- keywords ---------------------------------------------------------------------------
   // The unquoted word at the cursor, if it is followed by a delimiter ("" otherwise).
+  // Asked several times at one place (list, pipeline and command each test for keywords): the
+  // last answer is kept with the place it was for.
   std::string_view bare_word_ahead() const {
+    if (bare_word_at_ == i_) return bare_word_;
+    bare_word_ = scan_bare_word();
+    bare_word_at_ = i_;
+    return bare_word_;
+  }
+  std::string_view scan_bare_word() const {
     size_t k = i_;
     while (k < s_.size() && !is_meta(s_[k]) && s_[k] != '\'' && s_[k] != '"' && s_[k] != '\\' && s_[k] != '$' &&
            s_[k] != '`')
@@ -232,10 +267,13 @@ class Parser {
   }
 
   // ---- lists ------------------------------------------------------------------------------
+  Span<Command> one(const Command& c) { return arena_.copy(&c, 1); }
+
   Command parse_list(unsigned term) {
     Command seq;
     seq.kind = CommandKind::Seq;
     seq.pos = here();
+    size_t first = scratch_.commands.size();
     for (;;) {
       skip_blanks_and_newlines();
       while (peek() == ';' && peek(1) != ';' && peek(1) != '&') {
@@ -263,39 +301,45 @@ class Parser {
         bg.kind = CommandKind::Background;
         bg.pos = cmd.pos;
         bg.end_line = cmd.end_line;
-        bg.children.push_back(std::move(cmd));
-        cmd = std::move(bg);
+        bg.children = one(cmd);
+        cmd = bg;
       } else if (peek() == ';' && peek(1) != ';' && peek(1) != '&') {
         ++i_;
       }
-      if (cmd.kind != CommandKind::Seq || !cmd.children.empty()) seq.children.push_back(std::move(cmd));
+      if (cmd.kind != CommandKind::Seq || !cmd.children.empty()) scratch_.commands.push_back(cmd);
       if (i_ == before) ++i_;  // always make progress
     }
+    seq.children = arena_.take(scratch_.commands, first);
     seq.end_line = file_line();
     return seq;
   }
 
   Command parse_and_or() {
-    Command first = parse_pipeline();
+    Command head = parse_pipeline();
     skip_blanks();
-    if (!starts("&&") && !starts("||")) return first;
+    if (!starts("&&") && !starts("||")) return head;
     Command node;
     node.kind = CommandKind::AndOr;
-    node.pos = first.pos;
-    node.children.push_back(std::move(first));
+    node.pos = head.pos;
+    size_t first = scratch_.commands.size();
+    scratch_.commands.push_back(head);
+    std::string ops;
     for (;;) {
       skip_blanks();
       if (starts("&&")) {
-        node.ops += '&';
+        ops += '&';
       } else if (starts("||")) {
-        node.ops += '|';
+        ops += '|';
       } else {
         break;
       }
       i_ += 2;
       skip_blanks_and_newlines();
-      node.children.push_back(parse_pipeline());
+      Command next = parse_pipeline();
+      scratch_.commands.push_back(next);
     }
+    node.ops = arena_.copy(ops);
+    node.children = arena_.take(scratch_.commands, first);
     node.end_line = node.children.back().end_line;
     return node;
   }
@@ -318,23 +362,26 @@ class Parser {
       Command pipe;
       pipe.kind = CommandKind::Pipe;
       pipe.pos = result.pos;
-      pipe.children.push_back(std::move(result));
+      size_t first = scratch_.commands.size();
+      scratch_.commands.push_back(result);
       while (peek() == '|' && peek(1) != '|') {
         ++i_;
         if (peek() == '&') ++i_;
         skip_blanks_and_newlines();
-        pipe.children.push_back(parse_command());
+        Command next = parse_command();
+        scratch_.commands.push_back(next);
         skip_blanks();
       }
+      pipe.children = arena_.take(scratch_.commands, first);
       pipe.end_line = pipe.children.back().end_line;
-      result = std::move(pipe);
+      result = pipe;
     }
     if (negate) {
       Command n;
       n.kind = CommandKind::Not;
       n.pos = result.pos;
       n.end_line = result.end_line;
-      n.children.push_back(std::move(result));
+      n.children = one(result);
       return n;
     }
     return result;
@@ -346,7 +393,6 @@ class Parser {
     Pos start = here();
     if (depth_ >= kMaxParseDepth) return skip_opaque_line(start);
     ++depth_;
-    // Built in place (no temporary Command to move and destroy).
     Command cmd = [&] {
       std::string_view w = bare_word_ahead();
       if (w == "if") return parse_if();
@@ -386,10 +432,13 @@ class Parser {
     Command c;
     c.kind = CommandKind::If;
     skip_bare_word();  // if
+    size_t first = scratch_.commands.size();
     for (;;) {
-      c.children.push_back(parse_list(kTermThen | kTermElse));
+      Command cond = parse_list(kTermThen | kTermElse);
+      scratch_.commands.push_back(cond);
       expect_keyword("then");
-      c.children.push_back(parse_list(kTermElse));
+      Command body = parse_list(kTermElse);
+      scratch_.commands.push_back(body);
       skip_blanks_and_newlines();
       if (at_keyword("elif")) {
         skip_bare_word();
@@ -397,13 +446,15 @@ class Parser {
       }
       if (at_keyword("else")) {
         skip_bare_word();
-        c.children.push_back(parse_list(kTermElse));
+        Command other = parse_list(kTermElse);
+        scratch_.commands.push_back(other);
         c.has_else = true;
         skip_blanks_and_newlines();
       }
       if (at_keyword("fi")) skip_bare_word();
       break;
     }
+    c.children = arena_.take(scratch_.commands, first);
     return c;
   }
 
@@ -411,22 +462,23 @@ class Parser {
     Command c;
     c.kind = CommandKind::Loop;
     skip_bare_word();
-    c.children.push_back(parse_list(kTermDo));
-    parse_do_body(c);
+    Command parts[2];
+    parts[0] = parse_list(kTermDo);
+    parts[1] = parse_do_body();
+    c.children = arena_.copy(parts, 2);
     return c;
   }
 
-  void parse_do_body(Command& c) {
+  Command parse_do_body() {
     skip_blanks_and_newlines();
     if (at_keyword("do")) {
       skip_bare_word();
-      c.children.push_back(parse_list(kTermDone));
+      Command body = parse_list(kTermDone);
       expect_keyword("done");
-    } else if (at_keyword("{")) {
-      c.children.push_back(parse_group());
-    } else {
-      c.children.push_back(Command{});
+      return body;
     }
+    if (at_keyword("{")) return parse_group();
+    return Command{};
   }
 
   Command parse_for() {
@@ -440,11 +492,12 @@ class Parser {
       c.for_loop = false;
     } else {
       std::string_view name = bare_word_ahead();
-      c.name = std::string(name);
+      c.name = name;
       i_ += name.size();
       skip_blanks_and_newlines();
       if (at_keyword("in")) {
         skip_bare_word();
+        size_t first = scratch_.words.size();
         for (;;) {
           skip_blanks();
           char ch = peek();
@@ -452,24 +505,27 @@ class Parser {
               ch == '>')
             break;
           size_t before = i_;
-          c.loop_words.push_back(parse_word());
+          Word w = parse_word();
+          scratch_.words.push_back(w);
           if (i_ == before) break;
         }
+        c.loop_words = arena_.take(scratch_.words, first);
       } else {
         // `for x; do` / `for x do`: the positional parameters.
-        Word all;
         WordPart p;
         p.kind = PartKind::Param;
         p.text = "@";
         p.quoted = true;
-        all.parts.push_back(std::move(p));
-        c.loop_words.push_back(std::move(all));
+        Word all;
+        all.parts = arena_.copy(&p, 1);
+        c.loop_words = arena_.copy(&all, 1);
       }
     }
     skip_blanks();
     if (peek() == ';') ++i_;
-    c.children.push_back(Command{});
-    parse_do_body(c);
+    Command parts[2];
+    parts[1] = parse_do_body();
+    c.children = arena_.copy(parts, 2);
     return c;
   }
 
@@ -480,6 +536,7 @@ class Parser {
     skip_blanks();
     c.word = parse_word();
     expect_keyword("in");
+    size_t first_item = scratch_.items.size();
     for (;;) {
       skip_blanks_and_newlines();
       if (eof()) break;
@@ -491,6 +548,7 @@ class Parser {
       item.pos = here();
       if (peek() == '(') ++i_;
       size_t before = i_;
+      size_t first_pattern = scratch_.words.size();
       for (;;) {
         skip_blanks();
         if (eof() || peek() == ')' || peek() == '\n') break;
@@ -504,29 +562,41 @@ class Parser {
           ++i_;
           continue;
         }
-        if (!item.label.empty()) item.label += "|";
-        item.label += std::string(s_.substr(w.begin, w.end - w.begin));
-        item.patterns.push_back(std::move(w));
+        scratch_.words.push_back(w);
       }
+      item.patterns = arena_.take(scratch_.words, first_pattern);
+      item.label = label_of(item.patterns);
       if (peek() == ')') ++i_;
-      item.body_ptr = std::make_shared<Command>(parse_list(kTermEsac));
+      item.body_ptr = arena_.make(parse_list(kTermEsac));
       skip_blanks_and_newlines();
       if (starts(";;&")) {
         i_ += 3;
       } else if (starts(";;") || starts(";&")) {
         i_ += 2;
       }
-      c.items.push_back(std::move(item));
+      scratch_.items.push_back(item);
       if (i_ == before) ++i_;
     }
+    c.items = arena_.take(scratch_.items, first_item);
     return c;
+  }
+
+  // The patterns as written, joined by "|".
+  std::string_view label_of(Span<Word> patterns) {
+    if (patterns.size() == 1) return s_.substr(patterns[0].begin, patterns[0].end - patterns[0].begin);
+    std::string label;
+    for (const Word& w : patterns) {
+      if (!label.empty()) label += "|";
+      label += s_.substr(w.begin, w.end - w.begin);
+    }
+    return arena_.copy(label);
   }
 
   Command parse_group() {
     Command c;
     c.kind = CommandKind::Group;
     skip_bare_word();  // {
-    c.children.push_back(parse_list(kTermBrace));
+    c.children = one(parse_list(kTermBrace));
     skip_blanks_and_newlines();
     if (at_keyword("}")) skip_bare_word();
     return c;
@@ -536,7 +606,7 @@ class Parser {
     Command c;
     c.kind = CommandKind::Subshell;
     ++i_;  // (
-    c.children.push_back(parse_list(kTermParen));
+    c.children = one(parse_list(kTermParen));
     if (peek() == ')') ++i_;
     return c;
   }
@@ -554,8 +624,7 @@ class Parser {
           return;
         }
       } else if (ch == '\'' || ch == '"' || ch == '`') {
-        Word scratch;
-        parse_word_into(scratch, false);
+        parse_word();  // skipped
         continue;
       }
       advance();
@@ -572,12 +641,13 @@ class Parser {
   Command parse_double_bracket() {
     Command c;
     c.kind = CommandKind::Simple;
-    c.words.push_back(parse_word());  // [[
+    size_t first = scratch_.words.size();
+    push_word();  // [[
     for (;;) {
       skip_blanks_and_newlines();
       if (eof()) break;
       if (at_keyword("]]")) {
-        c.words.push_back(parse_word());
+        push_word();
         break;
       }
       char ch = peek();
@@ -586,10 +656,16 @@ class Parser {
         continue;
       }
       size_t before = i_;
-      c.words.push_back(parse_word());
+      push_word();
       if (i_ == before) ++i_;
     }
+    c.words = arena_.take(scratch_.words, first);
     return c;
+  }
+
+  void push_word() {
+    Word w = parse_word();
+    scratch_.words.push_back(w);
   }
 
   Command parse_function_keyword() {
@@ -597,22 +673,22 @@ class Parser {
     skip_blanks();
     size_t start = i_;
     while (!eof() && !is_meta(peek())) advance();
-    std::string name(s_.substr(start, i_ - start));
+    std::string_view name = s_.substr(start, i_ - start);
     skip_blanks();
     if (peek() == '(' && s_.substr(i_).size() >= 2) {
       size_t k = i_ + 1;
       while (k < s_.size() && is_blank(s_[k])) ++k;
       if (k < s_.size() && s_[k] == ')') i_ = k + 1;
     }
-    return function_body(std::move(name));
+    return function_body(name);
   }
 
-  Command function_body(std::string name) {
+  Command function_body(std::string_view name) {
     skip_blanks_and_newlines();
     Command f;
     f.kind = CommandKind::Function;
-    f.name = std::move(name);
-    f.children.push_back(parse_command());
+    f.name = name;
+    f.children = one(parse_command());
     return f;
   }
 
@@ -630,11 +706,16 @@ class Parser {
     return 0;
   }
 
-  void parse_redirect(std::vector<Redirect>& out) {
+  // Parses one redirection onto scratch_.redirects.
+  void parse_redirect() {
     Redirect r;
     size_t start = i_;
     while (is_digit(peek())) ++i_;
-    if (i_ > start) r.fd = std::atoi(std::string(s_.substr(start, i_ - start)).c_str());
+    if (i_ > start) {
+      int fd = 0;
+      for (size_t k = start; k < i_ && fd < 100000; ++k) fd = fd * 10 + (s_[k] - '0');
+      r.fd = fd;
+    }
     size_t op_start = i_;
     if (starts("<<<")) {
       i_ += 3;
@@ -649,7 +730,7 @@ class Parser {
     } else {
       ++i_;
     }
-    r.op = std::string(s_.substr(op_start, i_ - op_start));
+    r.op = s_.substr(op_start, i_ - op_start);
     skip_blanks();
     r.target = parse_word();
     if (r.op == "<<" || r.op == "<<-") {
@@ -658,29 +739,32 @@ class Parser {
       h.strip_tabs = r.op == "<<-";
       heredocs_.push_back(std::move(h));
     }
-    out.push_back(std::move(r));
+    scratch_.redirects.push_back(r);
   }
 
   void parse_redirects(Command& c) {
+    size_t first = scratch_.redirects.size();
     for (;;) {
       skip_blanks();
       if (redirect_ahead() == 0) break;
-      parse_redirect(c.redirects);
+      parse_redirect();
     }
+    c.redirects = arena_.take(scratch_.redirects, first);
   }
 
   // ---- simple commands --------------------------------------------------------------------
-  static bool assignment_name(const Word& w, std::string& name, std::string& index, bool& append, size_t& value_at) {
+  static bool assignment_name(const Word& w, std::string_view& name, std::string_view& index, bool& append,
+                              size_t& value_at) {
     if (w.parts.empty() || w.parts[0].kind != PartKind::Literal || w.parts[0].quoted) return false;
-    const std::string& t = w.parts[0].text;
+    std::string_view t = w.parts[0].text;
     if (t.empty() || !is_name_start(t[0])) return false;
     size_t k = 1;
     while (k < t.size() && is_name_char(t[k])) ++k;
     name = t.substr(0, k);
-    index.clear();
+    index = {};
     if (k < t.size() && t[k] == '[') {
       size_t close = t.find(']', k);
-      if (close == std::string::npos) return false;
+      if (close == std::string_view::npos) return false;
       index = t.substr(k + 1, close - k - 1);
       k = close + 1;
     }
@@ -697,24 +781,34 @@ class Parser {
   Command parse_simple() {
     Command c;
     c.kind = CommandKind::Simple;
+    size_t first_assign = scratch_.assigns.size();
+    size_t first_word = scratch_.words.size();
+    size_t first_redirect = scratch_.redirects.size();
+    auto word_count = [&] { return scratch_.words.size() - first_word; };
+    auto drop_lists = [&] {
+      scratch_.assigns.resize(first_assign);
+      scratch_.words.resize(first_word);
+      scratch_.redirects.resize(first_redirect);
+    };
     for (;;) {
       skip_blanks();
       if (eof()) break;
       char ch = peek();
       if (redirect_ahead()) {
-        parse_redirect(c.redirects);
+        parse_redirect();
         continue;
       }
       if (ch == '\n' || ch == ';' || ch == '&' || ch == '|' || ch == ')') break;
       if (ch == '(') {
         // `name () { ..}`: a function definition.
-        if (c.words.size() == 1 && c.assigns.empty() && c.words[0].is_literal()) {
+        if (word_count() == 1 && scratch_.assigns.size() == first_assign && scratch_.words[first_word].is_literal()) {
           size_t k = i_ + 1;
           while (k < s_.size() && is_blank(s_[k])) ++k;
           if (k < s_.size() && s_[k] == ')') {
             i_ = k + 1;
-            std::string name = c.words[0].literal();
-            return function_body(std::move(name));
+            std::string_view name = literal_text(scratch_.words[first_word]);
+            drop_lists();
+            return function_body(name);
           }
         }
         // `( ` inside a simple command: not valid shell; skip the parenthesised text.
@@ -727,14 +821,14 @@ class Parser {
         advance();
         continue;
       }
-      std::string name, index;
+      std::string_view name, index;
       bool append = false;
       size_t value_at = 0;
-      bool declaration = !c.words.empty() && is_declaration(c.words[0]);
-      if ((c.words.empty() || declaration) && assignment_name(w, name, index, append, value_at)) {
+      bool declaration = word_count() > 0 && is_declaration(scratch_.words[first_word]);
+      if ((word_count() == 0 || declaration) && assignment_name(w, name, index, append, value_at)) {
         Assignment a;
-        a.name = std::move(name);
-        a.index = std::move(index);
+        a.name = name;
+        a.index = index;
         a.append = append;
         a.pos = w.pos;
         // The value: the rest of the first part, then the other parts.
@@ -743,83 +837,113 @@ class Parser {
         value.pos.column += static_cast<int>(value_at);
         value.begin = w.begin + value_at;
         value.end = w.end;
-        std::string rest = w.parts[0].text.substr(value_at);
+        size_t first_part = scratch_.parts.size();
+        std::string_view rest = w.parts[0].text.substr(value_at);
         if (!rest.empty()) {
           WordPart p;
           p.kind = PartKind::Literal;
-          p.text = std::move(rest);
+          p.text = rest;
           p.pos = value.pos;
-          value.parts.push_back(std::move(p));
+          scratch_.parts.push_back(p);
         }
-        for (size_t k = 1; k < w.parts.size(); ++k) value.parts.push_back(std::move(w.parts[k]));
+        for (size_t k = 1; k < w.parts.size(); ++k) scratch_.parts.push_back(w.parts[k]);
+        value.parts = arena_.take(scratch_.parts, first_part);
         if (value.parts.empty() && peek() == '(') {
           a.is_array = true;
-          parse_array_elements(a.elements);
+          a.elements = parse_array_elements();
         } else {
-          a.value = std::move(value);
+          a.value = value;
         }
         if (declaration) {
           // Keep it as an argument too so `local`/`export` see the name; the evaluator uses assigns.
-          w.parts.clear();
           WordPart p;
           p.kind = PartKind::Literal;
           p.text = a.name;
-          w.parts.push_back(std::move(p));
-          c.words.push_back(std::move(w));
+          w.parts = arena_.copy(&p, 1);
+          scratch_.words.push_back(w);
           a.declaration = true;
-          c.assigns.push_back(std::move(a));
-        } else {
-          c.assigns.push_back(std::move(a));
         }
+        scratch_.assigns.push_back(a);
         continue;
       }
-      c.words.push_back(std::move(w));
+      scratch_.words.push_back(w);
     }
+    c.assigns = arena_.take(scratch_.assigns, first_assign);
+    c.words = arena_.take(scratch_.words, first_word);
+    c.redirects = arena_.take(scratch_.redirects, first_redirect);
     return c;
+  }
+
+  // The text of a word made of literal parts (one part: no copy).
+  std::string_view literal_text(const Word& w) {
+    if (w.parts.size() == 1 && w.parts[0].kind == PartKind::Literal) return w.parts[0].text;
+    return arena_.copy(w.literal());
   }
 
   static bool is_declaration(const Word& w) {
     if (w.parts.size() != 1 || w.parts[0].kind != PartKind::Literal || w.parts[0].quoted) return false;
-    const std::string& t = w.parts[0].text;
+    std::string_view t = w.parts[0].text;
     return t == "local" || t == "export" || t == "declare" || t == "typeset" || t == "readonly";
   }
 
-  void parse_array_elements(std::vector<Word>& out) {
+  Span<Word> parse_array_elements() {
     advance();  // (
+    size_t first = scratch_.words.size();
     for (;;) {
       skip_blanks_and_newlines();
-      if (eof()) return;
+      if (eof()) break;
       if (peek() == ')') {
         advance();
-        return;
+        break;
       }
       size_t before = i_;
-      out.push_back(parse_word());
+      push_word();
       if (i_ == before) advance();
     }
+    return arena_.take(scratch_.words, first);
   }
 
   // ---- words ------------------------------------------------------------------------------
+  // A word's parts are pushed onto scratch_.parts from index `wf` on (the word's first part) while
+  // it is parsed; parse_word_into copies them into the arena at the end.
   Word parse_word() {
     Word w;
     parse_word_into(w, false);
     return w;
   }
 
-  static void add_literal(Word& w, std::string_view text, bool quoted, Pos pos) {
-    if (!w.parts.empty() && w.parts.back().kind == PartKind::Literal && w.parts.back().quoted == quoted) {
-      w.parts.back().text.append(text);
+  // Text in a literal part is a view of the source (in the arena) or of a copy in the arena.
+  void add_literal(size_t wf, std::string_view text, bool quoted, Pos pos) {
+    auto& parts = scratch_.parts;
+    if (parts.size() > wf && parts.back().kind == PartKind::Literal && parts.back().quoted == quoted) {
+      WordPart& last = parts.back();
+      if (last.text.empty()) {
+        last.text = text;
+      } else if (!text.empty()) {
+        // Adjacent in the source (a"b" is not: the quote sits between): widen the view.
+        if (in_source(last.text) && in_source(text) && last.text.data() + last.text.size() == text.data()) {
+          last.text = std::string_view(last.text.data(), last.text.size() + text.size());
+        } else {
+          last.text = arena_.append(last.text, text);
+        }
+      }
       return;
     }
-    WordPart& p = w.parts.emplace_back();
+    WordPart p;
     p.kind = PartKind::Literal;
     p.quoted = quoted;
-    p.text.assign(text);
+    p.text = text;
     p.pos = pos;
+    parts.push_back(p);
+  }
+
+  bool in_source(std::string_view t) const {
+    return t.data() >= s_.data() && t.data() + t.size() <= s_.data() + s_.size();
   }
 
   // in_brace: the word after ${x:- .. }: stops at the closing brace, blanks are part of it.
   void parse_word_into(Word& w, bool in_brace, bool dquoted = false) {
+    size_t wf = scratch_.parts.size();
     w.pos = here();
     w.begin = i_;
     while (!eof()) {
@@ -828,7 +952,7 @@ class Parser {
         Pos p = here();
         advance();
         advance();
-        w.parts.push_back(command_sub(p, false, true));
+        scratch_.parts.push_back(command_sub(p, false, true));
         continue;
       }
       if (in_brace) {
@@ -843,32 +967,32 @@ class Parser {
           continue;
         }
         if (i_ + 1 >= s_.size()) {
-          add_literal(w, "\\", false, here());
+          add_literal(wf, "\\", false, here());
           ++i_;
           continue;
         }
         Pos p = here();
         advance();
         if (dquoted && !(peek() == '$' || peek() == '`' || peek() == '"' || peek() == '\\' || peek() == '}')) {
-          add_literal(w, "\\", true, p);
+          add_literal(wf, "\\", true, p);
         }
-        add_literal(w, s_.substr(i_, 1), true, p);
+        add_literal(wf, s_.substr(i_, 1), true, p);
         advance();
       } else if (c == '\'' && !dquoted) {
-        parse_single_quoted(w);
+        parse_single_quoted(wf);
       } else if (c == '"' && !dquoted) {
-        parse_double_quoted(w);
+        parse_double_quoted(wf);
       } else if (c == '$') {
-        parse_dollar(w, dquoted);
+        parse_dollar(wf, dquoted);
       } else if (c == '`') {
-        parse_backtick(w, dquoted);
+        parse_backtick(dquoted);
       } else if ((c == '@' || c == '!' || c == '+' || c == '?' || c == '*') && peek(1) == '(' && !in_brace) {
         // extglob pattern: keep it as literal text
         size_t start = i_;
         Pos p = here();
         advance();
         skip_balanced_parens();
-        add_literal(w, s_.substr(start, i_ - start), false, p);
+        add_literal(wf, s_.substr(start, i_ - start), false, p);
       } else {
         size_t start = i_;
         Pos p = here();
@@ -881,39 +1005,40 @@ class Parser {
         }
         if (i_ == start) {
           advance();
-          add_literal(w, s_.substr(start, 1), dquoted, p);
+          add_literal(wf, s_.substr(start, 1), dquoted, p);
         } else {
-          add_literal(w, s_.substr(start, i_ - start), dquoted, p);
+          add_literal(wf, s_.substr(start, i_ - start), dquoted, p);
         }
       }
     }
     w.end = i_;
+    w.parts = arena_.take(scratch_.parts, wf);
   }
 
-  void parse_single_quoted(Word& w) {
+  void parse_single_quoted(size_t wf) {
     Pos p = here();
     advance();
     size_t start = i_;
     size_t close = s_.find('\'', i_);
     size_t end = close == std::string_view::npos ? s_.size() : close;
     while (i_ < end) advance();
-    add_literal(w, s_.substr(start, end - start), true, p);
+    add_literal(wf, s_.substr(start, end - start), true, p);
     if (!eof()) advance();
     // An empty '' still makes a (quoted, empty) word.
-    if (end == start) add_literal(w, "", true, p);
+    if (end == start) add_literal(wf, "", true, p);
   }
 
-  void parse_double_quoted(Word& w) {
+  void parse_double_quoted(size_t wf) {
     Pos p = here();
     advance();  // "
     if (depth_ >= kMaxParseDepth) {
       while (!eof() && peek() != '"') advance();
       if (!eof()) advance();
-      add_literal(w, "", true, p);
+      add_literal(wf, "", true, p);
       return;
     }
     ++depth_;
-    add_literal(w, "", true, p);
+    add_literal(wf, "", true, p);
     while (!eof() && peek() != '"') {
       char c = peek();
       if (c == '\\') {
@@ -924,28 +1049,28 @@ class Parser {
         } else if (n == '$' || n == '`' || n == '"' || n == '\\') {
           Pos q = here();
           advance();
-          add_literal(w, s_.substr(i_, 1), true, q);
+          add_literal(wf, s_.substr(i_, 1), true, q);
           advance();
         } else {
-          add_literal(w, "\\", true, here());
+          add_literal(wf, "\\", true, here());
           advance();
         }
       } else if (c == '$') {
-        parse_dollar(w, true);
+        parse_dollar(wf, true);
       } else if (c == '`') {
-        parse_backtick(w, true);
+        parse_backtick(true);
       } else {
         size_t start = i_;
         Pos q = here();
         while (!eof() && peek() != '"' && peek() != '\\' && peek() != '$' && peek() != '`') advance();
-        add_literal(w, s_.substr(start, i_ - start), true, q);
+        add_literal(wf, s_.substr(start, i_ - start), true, q);
       }
     }
     if (!eof()) advance();
     --depth_;
   }
 
-  void parse_ansi_c(Word& w) {
+  void parse_ansi_c(size_t wf) {
     Pos p = here();
     advance();  // $
     advance();  // '
@@ -1033,19 +1158,19 @@ class Parser {
       }
     }
     if (!eof()) advance();
-    add_literal(w, out, true, p);
+    add_literal(wf, arena_.copy(out), true, p);
   }
 
-  void parse_dollar(Word& w, bool dquoted) {
+  void parse_dollar(size_t wf, bool dquoted) {
     char n = peek(1);
     Pos p = here();
     if (n == '\'' && !dquoted) {
-      parse_ansi_c(w);
+      parse_ansi_c(wf);
       return;
     }
     if (n == '"' && !dquoted) {
       advance();
-      parse_double_quoted(w);
+      parse_double_quoted(wf);
       return;
     }
     if (n == '(' && peek(2) == '(') {
@@ -1055,19 +1180,19 @@ class Parser {
       WordPart part;
       part.kind = PartKind::Arith;
       part.quoted = dquoted;
-      part.text = std::string(s_.substr(start, i_ - start));
+      part.text = s_.substr(start, i_ - start);
       part.pos = p;
-      w.parts.push_back(std::move(part));
+      scratch_.parts.push_back(part);
       return;
     }
     if (n == '(') {
       advance();
       advance();
-      w.parts.push_back(command_sub(p, dquoted, false));
+      scratch_.parts.push_back(command_sub(p, dquoted, false));
       return;
     }
     if (n == '{') {
-      parse_braced_param(w, dquoted);
+      parse_braced_param(dquoted);
       return;
     }
     if (is_name_start(n)) {
@@ -1077,9 +1202,9 @@ class Parser {
       WordPart part;
       part.kind = PartKind::Param;
       part.quoted = dquoted;
-      part.text = std::string(s_.substr(start, i_ - start));
+      part.text = s_.substr(start, i_ - start);
       part.pos = p;
-      w.parts.push_back(std::move(part));
+      scratch_.parts.push_back(part);
       return;
     }
     if (is_digit(n) || n == '@' || n == '*' || n == '#' || n == '?' || n == '$' || n == '!' || n == '-') {
@@ -1087,13 +1212,13 @@ class Parser {
       WordPart part;
       part.kind = PartKind::Param;
       part.quoted = dquoted;
-      part.text = std::string(1, n);
+      part.text = s_.substr(i_, 1);
       part.pos = p;
       advance();
-      w.parts.push_back(std::move(part));
+      scratch_.parts.push_back(part);
       return;
     }
-    add_literal(w, "$", dquoted, p);
+    add_literal(wf, "$", dquoted, p);
     advance();
   }
 
@@ -1105,11 +1230,11 @@ class Parser {
     part.pos = p;
     if (depth_ >= kMaxParseDepth) {
       skip_to_close_paren();
-      part.body = std::make_shared<Command>();
+      part.body = arena_.make(Command{});
       return part;
     }
     ++depth_;
-    part.body = std::make_shared<Command>(parse_list(kTermParen));
+    part.body = arena_.make(parse_list(kTermParen));
     --depth_;
     if (peek() == ')') advance();
     return part;
@@ -1125,7 +1250,7 @@ class Parser {
     }
   }
 
-  void parse_braced_param(Word& w, bool dquoted) {
+  void parse_braced_param(bool dquoted) {
     Pos p = here();
     advance();  // $
     advance();  // {
@@ -1148,7 +1273,7 @@ class Parser {
                peek() == '!') {
       advance();
     }
-    part.text = std::string(s_.substr(start, i_ - start));
+    part.text = s_.substr(start, i_ - start);
     if (part.text.empty() && part.op != ParamOp::Other) part.op = ParamOp::Other;
     if (peek() == '[') {
       size_t close = i_ + 1;
@@ -1158,7 +1283,7 @@ class Parser {
         if (s_[close] == ']') --level;
         if (level > 0) ++close;
       }
-      part.index = std::string(s_.substr(i_ + 1, close - i_ - 1));
+      part.index = s_.substr(i_ + 1, std::min(close, s_.size()) - i_ - 1);
       while (i_ < close && !eof()) advance();
       if (!eof()) advance();
     }
@@ -1184,14 +1309,14 @@ class Parser {
           parse_word_into(arg, true, dquoted);
           --depth_;
         }
-        part.arg.push_back(std::move(arg));
+        part.arg = arena_.copy(&arg, 1);
       } else if (c != '}') {
         part.op = ParamOp::Other;
       }
     }
     if (part.op == ParamOp::Other || peek() != '}') skip_to_close_brace(dquoted);
     if (peek() == '}') advance();
-    w.parts.push_back(std::move(part));
+    scratch_.parts.push_back(part);
   }
 
   void skip_to_close_brace(bool dquoted) {
@@ -1204,8 +1329,9 @@ class Parser {
         continue;
       }
       if (c == '\'' && !dquoted) {
-        Word scratch;
-        parse_single_quoted(scratch);
+        size_t wf = scratch_.parts.size();
+        parse_single_quoted(wf);
+        scratch_.parts.resize(wf);
         continue;
       }
       if (c == '{') ++level;
@@ -1214,7 +1340,7 @@ class Parser {
     }
   }
 
-  void parse_backtick(Word& w, bool dquoted) {
+  void parse_backtick(bool dquoted) {
     Pos p = here();
     advance();  // `
     std::string inner;
@@ -1240,12 +1366,13 @@ class Parser {
     sub.keep_comments = false;
     sub.depth = depth_ + 1;
     if (sub.depth >= kMaxParseDepth) {
-      part.body = std::make_shared<Command>();
+      part.body = arena_.make(Command{});
     } else {
-      Script inner_script = parse_script(inner, sub);
-      part.body = std::make_shared<Command>(std::move(inner_script.root));
+      // The body is parsed from its own text (backslashes removed), into the same tree.
+      Parser nested(arena_.copy(inner), sub, script_, scratch_);
+      part.body = arena_.make(nested.parse_all());
     }
-    w.parts.push_back(std::move(part));
+    scratch_.parts.push_back(part);
   }
 };
 
@@ -1253,7 +1380,33 @@ class Parser {
 
 Script parse_script(std::string_view text, const ParseOptions& options) {
   Script script;
-  Parser parser(text, options, script);
+  // The scratch lists are kept from one parse to the next (their memory is warm); a parse never
+  // starts another parse_script, but a fresh set is used if one ever does.
+  thread_local Scratch kept;
+  thread_local bool kept_in_use = false;
+  Scratch fresh;
+  bool use_kept = !kept_in_use;
+  Scratch& scratch = use_kept ? kept : fresh;
+  if (use_kept) {
+    kept_in_use = true;
+    // Empty already unless an earlier parse was cut short by an exception.
+    kept.parts.clear();
+    kept.words.clear();
+    kept.commands.clear();
+    kept.assigns.clear();
+    kept.redirects.clear();
+    kept.items.clear();
+  }
+  struct Release {
+    bool active;
+    ~Release() {
+      if (active) kept_in_use = false;
+    }
+  } release{use_kept};
+  // The tree's texts are views of this copy (or of later copies in the same arena), so the tree
+  // does not depend on the caller's buffer.
+  script.source = script.arena.copy(text);
+  Parser parser(script.source, options, script, scratch);
   script.root = parser.parse_all();
   return script;
 }

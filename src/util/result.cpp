@@ -6,8 +6,13 @@ std::string SourceLocation::str() const {
   if (file.empty() && line <= 0) return "";
   std::string out = file.empty() ? "<input>" : file;
   if (line > 0) {
-    out += ":" + std::to_string(line);
-    if (column > 0) out += ":" + std::to_string(column);
+    // Appended piece by piece: `":" + std::to_string(n)` trips GCC 12's -Wrestrict at -O3.
+    out += ':';
+    out += std::to_string(line);
+    if (column > 0) {
+      out += ':';
+      out += std::to_string(column);
+    }
   }
   return out;
 }

@@ -7,6 +7,8 @@
 
 #include "shell/analysis.h"
 #include "shell/eval_state.h"
+#include "shell/evaluator.h"
+#include "shell/parser.h"
 
 namespace tcg::shell {
 namespace {
@@ -53,24 +55,24 @@ TEST(LabelPath, TruncateKeepsTheBeginning) {
 TEST(VarMap, CopiesAreIndependentAfterAWrite) {
   VarMap a;
   EXPECT_EQ(a.get("x"), nullptr);
-  a["x"] = Value::scalar("1");
+  a.set("x", Value::scalar("1"));
   VarMap b = a;
   EXPECT_EQ(a, b);
-  b["x"] = Value::scalar("2");
-  b["y"] = Value::scalar("3");
+  b.set("x", Value::scalar("2"));
+  b.set("y", Value::scalar("3"));
   ASSERT_NE(a.get("x"), nullptr);
   EXPECT_EQ(a.get("x")->text(), "1");
   EXPECT_EQ(a.get("y"), nullptr);
   EXPECT_EQ(b.get("x")->text(), "2");
   EXPECT_FALSE(a == b);
-  b["x"] = Value::scalar("1");
+  b.set("x", Value::scalar("1"));
   b.erase("y");
   EXPECT_EQ(a, b);  // same content, whatever the history
 }
 
 TEST(VarMap, ManyWritesFoldIntoANewBaseWithoutLosingAnything) {
   VarMap a;
-  for (int i = 0; i < 40; ++i) a[var(i)] = Value::scalar(std::to_string(i));
+  for (int i = 0; i < 40; ++i) a.set(var(i), Value::scalar(std::to_string(i)));
   VarMap b = a;
   a.erase("v3");
   EXPECT_EQ(a.get("v3"), nullptr);
@@ -84,18 +86,28 @@ TEST(VarMap, ManyWritesFoldIntoANewBaseWithoutLosingAnything) {
   // The same variables written in the other order (different bases) still compare equal.
   VarMap c;
   for (int i = 39; i >= 0; --i)
-    if (i != 3) c[var(i)] = Value::scalar(std::to_string(i));
+    if (i != 3) c.set(var(i), Value::scalar(std::to_string(i)));
   EXPECT_EQ(a, c);
   EXPECT_FALSE(b == c);
+  // The content hash follows the content, not the history: it settles most comparisons.
+  EXPECT_EQ(a.content_hash(), c.content_hash());
+  EXPECT_NE(b.content_hash(), c.content_hash());
+  c.set("v3", Value::scalar("3"));
+  EXPECT_EQ(b.content_hash(), c.content_hash());
+  EXPECT_EQ(b, c);
 }
 
 TEST(VarMap, ExportFlagIsPerPath) {
   VarMap a;
-  a["TASKCLUSTER_ROOT_URL"] = Value::scalar("https://r/");
+  a.set("TASKCLUSTER_ROOT_URL", Value::scalar("https://r/"));
   VarMap b = a;
-  b["TASKCLUSTER_ROOT_URL"].exported = true;
+  b.mark_exported("TASKCLUSTER_ROOT_URL");
   EXPECT_FALSE(a.get("TASKCLUSTER_ROOT_URL")->exported);
   EXPECT_TRUE(b.get("TASKCLUSTER_ROOT_URL")->exported);
+  EXPECT_NE(a.content_hash(), b.content_hash());
+  EXPECT_FALSE(a == b);
+  b.mark_exported("NEVER_SET");  // nothing to mark
+  EXPECT_EQ(b.get("NEVER_SET"), nullptr);
 }
 
 TEST(EvaluatorPaths, ManyTopLevelCaseCommandsKeepEveryLabel) {
@@ -136,6 +148,46 @@ TEST(EvaluatorPaths, EndedPathsStillEndTheirFunctionCall) {
   EXPECT_EQ(a.signins[0].args.at(1).text, "q:b");
   EXPECT_EQ(a.signins[1].context, "f");
   EXPECT_FALSE(a.signins[1].args.at(1).known);
+}
+
+TEST(AliasBodies, PlainCommandsAreInertAnythingElseIsNot) {
+  auto shape = [](const char* body) { return inert_shape(parse_script(body).root); };
+  auto plain = shape("ls -alF; git status --short && echo done > /dev/null");
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->commands, (std::vector<std::string_view>{"ls", "git", "echo"}));
+  EXPECT_TRUE(shape("export TASKCLUSTER_ROOT_URL=https://r/")) << "a declaration only changes its own path";
+  EXPECT_FALSE(shape("taskcluster signin -s q:x"));
+  EXPECT_FALSE(shape("/usr/local/bin/taskcluster signin"));
+  EXPECT_FALSE(shape("$TC signin"));
+  EXPECT_FALSE(shape("echo $(taskcluster signin)"));
+  EXPECT_FALSE(shape("eval x"));
+  EXPECT_FALSE(shape("env A=b taskcluster"));
+  EXPECT_FALSE(shape("unset -f f"));
+  EXPECT_FALSE(shape("if true; then ls; fi"));
+  EXPECT_FALSE(shape("f() { ls; }"));
+}
+
+TEST(AliasBodies, ABodyCallingAFunctionIsStillFollowed) {
+  // `g` runs only plain words, but its command is a function defined later in the file.
+  Analysis a = analyze(
+      "alias g='tc_in'\n"
+      "tc_in() { taskcluster signin -s q:x; }\n",
+      "rc.sh");
+  bool via_alias = false;
+  for (const auto& call : a.signins) via_alias = via_alias || call.context == "tc_in called at line 1";
+  EXPECT_TRUE(via_alias) << "the alias body, run on its own, calls the function";
+}
+
+TEST(AliasBodies, ADefinitionRunOnTwoPathsIsOneHelper) {
+  Analysis a = analyze(
+      "if [ -r x ]; then y=1; fi\n"  // two paths from here on
+      "alias tcs='taskcluster signin -s q:x'\n",
+      "rc.sh");
+  size_t helpers = 0;
+  for (const auto& h : a.helpers) helpers += h.name == "tcs" ? 1 : 0;
+  EXPECT_EQ(helpers, 1u);
+  ASSERT_FALSE(a.signins.empty());
+  EXPECT_EQ(a.signins[0].context, "tcs");
 }
 
 }  // namespace

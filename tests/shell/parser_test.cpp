@@ -136,3 +136,20 @@ TEST(ShellParser, OriginShiftsPositions) {
 
 }  // namespace
 }  // namespace tcg::shell
+
+namespace tcg::shell {
+namespace {
+
+TEST(ShellWord, LiteralEqualsSpellsAcrossPartsWithoutExpansions) {
+  Script s = parse_script("a'cc'\"es\"sToken sig$x ''");
+  const auto& w = s.root.children.at(0).words;
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_TRUE(w[0].literal_equals("accessToken"));
+  EXPECT_FALSE(w[0].literal_equals("accessTok"));
+  EXPECT_FALSE(w[0].literal_equals("accessTokens"));
+  EXPECT_FALSE(w[1].literal_equals("sig")) << "a parameter is not literal text";
+  EXPECT_TRUE(w[2].literal_equals(""));
+}
+
+}  // namespace
+}  // namespace tcg::shell

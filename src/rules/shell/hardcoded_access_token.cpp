@@ -12,9 +12,10 @@ namespace {
 constexpr std::string_view kTokenVar = "TASKCLUSTER_ACCESS_TOKEN";
 
 // A value that is written out, not a reference ("$VAR", "$(pass show ..)") or a doc placeholder.
-bool literal_secret(const shell::Word& w) {
+// `skip` leading characters of the word are not part of the value (`NAME=` in `env NAME=value`).
+bool literal_secret(const shell::Word& w, size_t skip = 0) {
   if (w.parts.empty() || !w.is_literal()) return false;
-  std::string v = w.literal();
+  std::string v = w.literal().substr(skip);
   if (v.empty()) return false;
   if (v.front() == '<' && v.back() == '>') return false;  // <token>, <redacted>
   if (v == "..." || v == "xxx" || v == "XXX") return false;
@@ -41,24 +42,21 @@ class HardcodedAccessTokenCheck : public ShellCheck {
         for (const auto& a : c.assigns) {
           if (a.name != kTokenVar || a.is_array || !literal_secret(a.value)) continue;
           std::string how = a.declaration ? "a declaration" : c.words.empty() ? "an assignment" : "an env prefix";
-          if (a.declaration && !c.words.empty() && c.words[0].literal() == "export") how = "an export";
+          if (a.declaration && !c.words.empty() && c.words[0].literal_equals("export")) how = "an export";
           report(a.pos, how);
         }
         // env TASKCLUSTER_ACCESS_TOKEN=... cmd, and `taskcluster config set accessToken ...`.
         for (size_t i = 0; i < c.words.size(); ++i) {
           const shell::Word& w = c.words[i];
           if (w.parts.empty() || w.parts[0].kind != shell::PartKind::Literal) continue;
-          const std::string& first = w.parts[0].text;
-          if (first.rfind(std::string(kTokenVar) + "=", 0) == 0) {
-            shell::Word value = w;
-            value.parts[0].text = first.substr(kTokenVar.size() + 1);
-            if (value.parts[0].text.empty()) value.parts.erase(value.parts.begin());
-            if (literal_secret(value)) report(w.pos, "an env argument");
+          std::string_view first = w.parts[0].text;
+          if (first.size() > kTokenVar.size() && first.substr(0, kTokenVar.size()) == kTokenVar &&
+              first[kTokenVar.size()] == '=') {
+            if (literal_secret(w, kTokenVar.size() + 1)) report(w.pos, "an env argument");
           }
-          if (i + 3 < c.words.size() + 0 && shell::is_taskcluster_binary(w.literal()) &&
-              c.words[i + 1].literal() == "config" && c.words[i + 2].literal() == "set" &&
-              c.words[i + 3].literal() == "accessToken" && i + 4 < c.words.size() &&
-              literal_secret(c.words[i + 4])) {
+          if (i + 4 < c.words.size() && c.words[i + 1].literal_equals("config") &&
+              c.words[i + 2].literal_equals("set") && c.words[i + 3].literal_equals("accessToken") &&
+              w.is_literal() && shell::is_taskcluster_binary(w.literal()) && literal_secret(c.words[i + 4])) {
             report(c.words[i + 4].pos, "`taskcluster config set accessToken`");
           }
         }

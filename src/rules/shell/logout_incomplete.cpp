@@ -24,14 +24,13 @@ HelperFacts facts_of(const shell::Command& body) {
       if (a.name == "TASKCLUSTER_ROOT_URL" && (a.declaration || c.words.empty())) h.sets_root_url = true;
     }
     if (c.words.empty() || !c.words[0].is_literal()) return;
-    std::string cmd = c.words[0].literal();
-    if (cmd == "unset") {
+    if (c.words[0].literal_equals("unset")) {
       for (size_t i = 1; i < c.words.size(); ++i)
         if (c.words[i].is_literal()) h.unset.insert(c.words[i].literal());
     }
     for (size_t i = 0; i + 1 < c.words.size(); ++i) {
-      if (c.words[i].is_literal() && shell::is_taskcluster_binary(c.words[i].literal()) &&
-          c.words[i + 1].is_literal() && c.words[i + 1].literal() == "signin")
+      if (c.words[i + 1].literal_equals("signin") && c.words[i].is_literal() &&
+          shell::is_taskcluster_binary(c.words[i].literal()))
         h.signs_in = true;
     }
   });
