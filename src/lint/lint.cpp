@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
+#include <cerrno>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -11,6 +11,11 @@
 #include <sstream>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lint/display_name.h"
 #include "lint/file_walk.h"
 #include "lint/suppressions.h"
 #include "rules/request_checks.h"
@@ -42,26 +47,29 @@ bool same_finding(const Finding& a, const Finding& b) {
          a.message == b.message && a.context == b.context;
 }
 
-std::string display_name(const std::string& path, const std::string& base_dir) {
-  if (base_dir.empty()) return path;
-  std::error_code ec;
-  fs::path abs = fs::absolute(path, ec).lexically_normal();
-  if (ec) return path;
-  fs::path rel = abs.lexically_relative(fs::path(base_dir).lexically_normal());
-  if (rel.empty() || *rel.begin() == "..") return path;
-  return rel.generic_string();
-}
-
-// Reads a whole file into `text` (reused between files: one buffer per worker).
+// Reads a whole file into `text` (reused between files: one buffer per worker). Plain read(2):
+// stdio would allocate and free a buffer per file.
 bool read_file(const std::string& path, std::string& text) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  size_t expected = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
   text.clear();
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
+  text.resize(std::max<size_t>(expected + 1, 4096));  // +1: reaching EOF needs one more read
+  size_t used = 0;
+  bool ok = true;
+  for (;;) {
+    if (used == text.size()) text.resize(2 * text.size());
+    ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = n == 0;
+      break;
+    }
+    used += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text.resize(used);
   return ok;
 }
 
@@ -115,6 +123,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
     bool named = false;   // given on the command line (an unreadable one is an input error)
   };
   std::vector<Input> inputs;
+  DisplayNames display_name(base_dir);
   for (const auto& p : paths) {
     if (p == "-") {
       std::ostringstream ss;
@@ -132,9 +141,9 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
     if (fs::is_directory(status)) {
       WalkResult walked = walk_folder(p);
       for (auto& e : walked.problems) result.problems.push_back(std::move(e));
-      for (auto& f : walked.files) inputs.push_back(Input{f, display_name(f, base_dir), "", false});
+      for (auto& f : walked.files) inputs.push_back(Input{f, display_name(f), "", false});
     } else {
-      inputs.push_back(Input{p, display_name(p, base_dir), "", true});
+      inputs.push_back(Input{p, display_name(p), "", true});
     }
   }
 
