@@ -86,18 +86,22 @@ std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& r
   const bool lifetime_known = request.expires_known && request.expires_seconds.has_value();
   for (const auto& rule : policy.rules) {
     if (!rule.clusters.matches(request.cluster, request.production)) continue;
+    // Most rules hold on lint's requests but find nothing: decide before building any message.
+    const int64_t lifetime = lifetime_known ? *request.expires_seconds : 0;
+    const bool too_long = lifetime_known && rule.max_expiry && lifetime > *rule.max_expiry;
+    const bool too_short = lifetime_known && rule.min_expiry && lifetime < *rule.min_expiry;
+    if (!rule.deny && !too_long && !too_short) continue;
     auto triggers = conditions_hold(rule.when, request);
     if (!triggers) continue;
     const std::string what = "requests " + describe_scopes(*triggers);
     const std::string where = " on " + describe_cluster(request);
     if (rule.deny) findings.push_back(make_finding(rule, request, what + where + ", which " + rule.id + " denies"));
     if (!lifetime_known) continue;
-    const int64_t lifetime = *request.expires_seconds;
     const std::string for_how_long = " for " + format_duration(lifetime);
-    if (rule.max_expiry && lifetime > *rule.max_expiry)
+    if (too_long)
       findings.push_back(make_finding(rule, request, what + for_how_long + where + "; " + rule.id + " allows at most " +
                                                          format_duration(*rule.max_expiry)));
-    if (rule.min_expiry && lifetime < *rule.min_expiry)
+    if (too_short)
       findings.push_back(make_finding(rule, request, what + for_how_long + where + "; " + rule.id + " requires at least " +
                                                          format_duration(*rule.min_expiry)));
   }

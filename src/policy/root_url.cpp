@@ -1,7 +1,6 @@
 // Which cluster a root URL names (TASKCLUSTER.md §3: ignore a trailing '/' and the case of scheme
 // and host; the path stays case-sensitive).
 #include <algorithm>
-#include <cctype>
 
 #include "policy/policy.h"
 
@@ -9,22 +8,34 @@ namespace tcg::policy {
 
 namespace {
 
-std::string canonical_root_url(std::string_view url) {
-  std::string out(url);
-  if (!out.empty() && out.back() == '/') out.pop_back();
-  size_t scheme_end = out.find("://");
-  size_t host_end = scheme_end == std::string::npos ? 0 : out.find('/', scheme_end + 3);
-  if (scheme_end != std::string::npos) {
-    if (host_end == std::string::npos) host_end = out.size();
-    std::transform(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(host_end), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  }
-  return out;
+// Where a root URL's case-insensitive part (scheme and host) ends, after dropping one trailing '/':
+// the first '/' after "://", else the end; 0 when there is no "://" (all of it is compared as is).
+struct UrlParts {
+  std::string_view text;   // without the trailing '/'
+  size_t host_end = 0;
+};
+
+UrlParts split_root_url(std::string_view url) {
+  if (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return {url, 0};
+  size_t host_end = url.find('/', scheme_end + 3);
+  return {url, host_end == std::string_view::npos ? url.size() : host_end};
 }
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
-bool root_urls_equal(std::string_view a, std::string_view b) { return canonical_root_url(a) == canonical_root_url(b); }
+// Compared in place, without building canonical copies: lint compares every call site's URL with
+// every cluster's. Lower-casing keeps ':' and '/', so equal canonical forms have equal host ends.
+bool root_urls_equal(std::string_view a, std::string_view b) {
+  UrlParts pa = split_root_url(a), pb = split_root_url(b);
+  if (pa.text.size() != pb.text.size() || pa.host_end != pb.host_end) return false;
+  for (size_t i = 0; i < pa.host_end; ++i)
+    if (ascii_lower(pa.text[i]) != ascii_lower(pb.text[i])) return false;
+  return pa.text.substr(pa.host_end) == pb.text.substr(pb.host_end);
+}
 
 ClusterMatch classify_root_url(const Policy& policy, const std::optional<std::string>& root_url) {
   ClusterMatch match;

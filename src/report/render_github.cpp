@@ -1,4 +1,5 @@
 // GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=RULE::message`.
+#include <optional>
 #include <ostream>
 
 #include "report/render.h"
@@ -33,10 +34,12 @@ std::string_view command_name(Severity s) {
 }
 
 void write_annotations(std::ostream& out, const Report& report, const std::string* base_dir) {
+  std::optional<PathsFromBase> paths;
+  if (base_dir) paths.emplace(*base_dir);
   for (const auto& f : report.findings) {
     std::string props;
     if (!f.where.file.empty()) {
-      std::string file = base_dir ? path_from_base(f.where.file, *base_dir).path : f.where.file;
+      std::string file = paths ? (*paths)(f.where.file).path : f.where.file;
       props += "file=" + github_escape_property(file);
       if (f.where.line > 0) {
         props += ",line=" + std::to_string(f.where.line);

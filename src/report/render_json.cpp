@@ -1,64 +1,107 @@
-// The JSON report of DESIGN.md ("version": 1), fields in the documented order.
-#include <nlohmann/json.hpp>
+// The JSON report of DESIGN.md ("version": 1), fields in the documented order. Written as it goes
+// (JsonWriter), byte for byte what nlohmann's dump(2) of the same document printed.
 #include <ostream>
 
+#include "report/json_writer.h"
 #include "report/render.h"
 
 namespace tcg::report {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 // file/line/column are left out where there is no file; line/column also where there is no position.
-void put_location(Json& j, const SourceLocation& where) {
+void put_location(JsonWriter& w, const SourceLocation& where) {
   if (where.file.empty()) return;
-  j["file"] = where.file;
+  w.key("file");
+  w.value(where.file);
   if (!where.has_position()) return;
-  j["line"] = where.line;
-  if (where.column > 0) j["column"] = where.column;
+  w.key("line");
+  w.value(where.line);
+  if (where.column > 0) {
+    w.key("column");
+    w.value(where.column);
+  }
 }
 
-Json finding_json(const Finding& f) {
-  Json j;
-  j["rule"] = f.rule;
-  j["severity"] = severity_name(f.severity);
-  j["message"] = f.message;
-  j["help"] = f.help;
-  put_location(j, f.where);
-  j["context"] = f.context;
-  j["request"] = f.request ? Json(*f.request) : Json(nullptr);
-  return j;
+void write_finding(JsonWriter& w, const Finding& f) {
+  w.begin_object();
+  w.key("rule");
+  w.value(f.rule);
+  w.key("severity");
+  w.value(severity_name(f.severity));
+  w.key("message");
+  w.value(f.message);
+  w.key("help");
+  w.value(f.help);
+  put_location(w, f.where);
+  w.key("context");
+  w.value(f.context);
+  w.key("request");
+  if (f.request) w.value(static_cast<uint64_t>(*f.request));
+  else w.null();
+  w.end_object();
 }
 
-Json request_json(const SigninRequest& r) {
-  Json j;
-  put_location(j, r.where);
-  j["context"] = r.context;
-  j["root_url"] = r.root_url ? Json(*r.root_url) : Json(nullptr);
-  j["cluster"] = r.cluster.empty() ? Json(nullptr) : Json(r.cluster);
-  j["production"] = r.production;
-  j["scopes"] = r.scopes;
-  j["scopes_known"] = r.scopes_known;
-  j["expires"] = r.expires;
-  j["expires_seconds"] = r.expires_seconds ? Json(*r.expires_seconds) : Json(nullptr);
-  j["expires_known"] = r.expires_known;
-  return j;
+void write_request(JsonWriter& w, const SigninRequest& r) {
+  w.begin_object();
+  put_location(w, r.where);
+  w.key("context");
+  w.value(r.context);
+  w.key("root_url");
+  if (r.root_url) w.value(*r.root_url);
+  else w.null();
+  w.key("cluster");
+  if (r.cluster.empty()) w.null();
+  else w.value(r.cluster);
+  w.key("production");
+  w.value(r.production);
+  w.key("scopes");
+  w.begin_array();
+  for (const auto& s : r.scopes) w.value(s);
+  w.end_array();
+  w.key("scopes_known");
+  w.value(r.scopes_known);
+  w.key("expires");
+  w.value(r.expires);
+  w.key("expires_seconds");
+  if (r.expires_seconds) w.value(*r.expires_seconds);
+  else w.null();
+  w.key("expires_known");
+  w.value(r.expires_known);
+  w.end_object();
 }
 
 }  // namespace
 
 void write_json(std::ostream& out, const Report& report) {
-  Json doc;
-  doc["version"] = 1;
-  doc["findings"] = Json::array();
-  for (const auto& f : report.findings) doc["findings"].push_back(finding_json(f));
-  doc["requests"] = Json::array();
-  for (const auto& r : report.requests) doc["requests"].push_back(request_json(r));
-  doc["summary"] = {{"error", report.count(Severity::Error)},
-                    {"warning", report.count(Severity::Warning)},
-                    {"note", report.count(Severity::Note)}};
-  // Shell files may hold any bytes: invalid UTF-8 becomes U+FFFD instead of an exception.
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  size_t counts[3] = {0, 0, 0};  // by Severity, for the summary
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("version");
+  w.value(1);
+  w.key("findings");
+  w.begin_array();
+  for (const auto& f : report.findings) {
+    auto s = static_cast<size_t>(f.severity);
+    if (s < 3) ++counts[s];
+    write_finding(w, f);
+  }
+  w.end_array();
+  w.key("requests");
+  w.begin_array();
+  for (const auto& r : report.requests) write_request(w, r);
+  w.end_array();
+  w.key("summary");
+  w.begin_object();
+  w.key("error");
+  w.value(static_cast<uint64_t>(counts[static_cast<size_t>(Severity::Error)]));
+  w.key("warning");
+  w.value(static_cast<uint64_t>(counts[static_cast<size_t>(Severity::Warning)]));
+  w.key("note");
+  w.value(static_cast<uint64_t>(counts[static_cast<size_t>(Severity::Note)]));
+  w.end_object();
+  w.end_object();
+  w.raw("\n");
+  w.flush();
 }
 
 }  // namespace tcg::report

@@ -13,4 +13,21 @@ struct PathFromBase {
 // relative (normalized); anything else becomes an absolute path.
 PathFromBase path_from_base(std::string_view file, std::string_view base_dir);
 
+// path_from_base for many files against one base folder: the base and the current folder are
+// normalized once, and plain paths (util/plain_path.h) are handled as strings.
+class PathsFromBase {
+ public:
+  explicit PathsFromBase(std::string_view base_dir);
+  PathFromBase operator()(std::string_view file) const;
+
+ private:
+  std::string base_dir_;
+  std::string normal_base_;  // normalized base_dir if absolute and plain, else ""
+  std::string cwd_;          // the current folder if absolute and plain, else ""
+};
+
+// A path from the base folder as a SARIF artifact uri (see sarif_artifact_uri in render.h).
+struct ArtifactUri;
+ArtifactUri sarif_artifact_uri(const PathFromBase& path);
+
 }  // namespace tcg::report

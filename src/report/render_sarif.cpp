@@ -1,16 +1,16 @@
 // SARIF 2.1.0 (OASIS), shaped for GitHub code scanning: one run, the rules with their help,
-// results with rule ids, levels and relative locations under %SRCROOT%.
+// results with rule ids, levels and relative locations under %SRCROOT%. Written as it goes
+// (JsonWriter), byte for byte what nlohmann's dump(2) of the same document printed.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "report/json_writer.h"
 #include "report/render.h"
+#include "report/render_paths.h"
 #include "util/version.h"
 
 namespace tcg::report {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -18,18 +18,37 @@ constexpr std::string_view kBaseId = "%SRCROOT%";
 
 std::string_view level(Severity s) { return severity_name(s); }  // SARIF uses the same three words
 
-Json message(std::string_view text) { return Json{{"text", text}}; }
+void write_message(JsonWriter& w, std::string_view text) {
+  w.begin_object();
+  w.key("text");
+  w.value(text);
+  w.end_object();
+}
 
-Json rule_json(const RuleDescription& d) {
-  Json j;
-  j["id"] = d.id;
-  j["shortDescription"] = message(d.short_description.empty() ? d.id : d.short_description);
-  j["fullDescription"] = message(d.full_description.empty() ? d.short_description : d.full_description);
+void write_rule(JsonWriter& w, const RuleDescription& d) {
+  const std::string& full = d.full_description.empty() ? d.short_description : d.full_description;
   // GitHub code scanning requires help on every rule; the description stands in when there is none.
-  const std::string& help = !d.help.empty() ? d.help : j["fullDescription"]["text"].get_ref<const std::string&>();
-  j["help"] = {{"text", help}, {"markdown", help}};  // doc pages are markdown
-  j["defaultConfiguration"] = {{"level", level(d.severity)}};
-  return j;
+  const std::string& help = !d.help.empty() ? d.help : full;
+  w.begin_object();
+  w.key("id");
+  w.value(d.id);
+  w.key("shortDescription");
+  write_message(w, d.short_description.empty() ? d.id : d.short_description);
+  w.key("fullDescription");
+  write_message(w, full);
+  w.key("help");
+  w.begin_object();
+  w.key("text");
+  w.value(help);
+  w.key("markdown");  // doc pages are markdown
+  w.value(help);
+  w.end_object();
+  w.key("defaultConfiguration");
+  w.begin_object();
+  w.key("level");
+  w.value(level(d.severity));
+  w.end_object();
+  w.end_object();
 }
 
 // The rules array: options.rules (first of each id), then one per rule id only found in results.
@@ -52,73 +71,138 @@ class RuleTable {
     d.help = f.help;
     return add(d);
   }
-  const Json& json() const { return rules_; }
+  const std::vector<RuleDescription>& rules() const { return rules_; }
 
  private:
   size_t add(const RuleDescription& d) {
     auto [it, inserted] = index_.emplace(d.id, rules_.size());
-    if (inserted) rules_.push_back(rule_json(d));
+    if (inserted) rules_.push_back(d);
     return it->second;
   }
-  Json rules_ = Json::array();
-  std::map<std::string, size_t> index_;
+  std::vector<RuleDescription> rules_;
+  std::map<std::string, size_t, std::less<>> index_;
   std::vector<RuleDescription> builtin_;
 };
 
-Json location_json(const SourceLocation& where, const std::string& base_dir) {
-  ArtifactUri uri = sarif_artifact_uri(where.file, base_dir);
-  Json artifact{{"uri", uri.uri}};
-  if (uri.relative) artifact["uriBaseId"] = kBaseId;
-  Json physical{{"artifactLocation", artifact}};
-  if (where.line > 0) {
-    Json region{{"startLine", where.line}};
-    if (where.column > 0) region["startColumn"] = where.column;
-    physical["region"] = region;
+void write_location(JsonWriter& w, const SourceLocation& where, const PathsFromBase& paths) {
+  ArtifactUri uri = sarif_artifact_uri(paths(where.file));
+  w.begin_object();
+  w.key("physicalLocation");
+  w.begin_object();
+  w.key("artifactLocation");
+  w.begin_object();
+  w.key("uri");
+  w.value(uri.uri);
+  if (uri.relative) {
+    w.key("uriBaseId");
+    w.value(kBaseId);
   }
-  return Json{{"physicalLocation", physical}};
+  w.end_object();
+  if (where.line > 0) {
+    w.key("region");
+    w.begin_object();
+    w.key("startLine");
+    w.value(where.line);
+    if (where.column > 0) {
+      w.key("startColumn");
+      w.value(where.column);
+    }
+    w.end_object();
+  }
+  w.end_object();
+  w.end_object();
 }
 
-Json result_json(const Finding& f, size_t rule_index, const std::string& base_dir) {
-  Json j;
-  j["ruleId"] = f.rule;
-  j["ruleIndex"] = rule_index;
-  j["level"] = level(f.severity);
+void write_result(JsonWriter& w, const Finding& f, size_t rule_index, const PathsFromBase& paths,
+                  std::string& text) {
+  w.begin_object();
+  w.key("ruleId");
+  w.value(f.rule);
+  w.key("ruleIndex");
+  w.value(static_cast<uint64_t>(rule_index));
+  w.key("level");
+  w.value(level(f.severity));
   // The finding's own help is more specific than the rule's (e.g. a policy's help text), and code
   // scanning shows the message inline, so the help rides along in it.
-  std::string text = f.message;
-  if (!f.help.empty()) text += "\nhelp: " + f.help;
-  j["message"] = message(text);
+  text = f.message;
+  if (!f.help.empty()) text.append("\nhelp: ").append(f.help);
+  w.key("message");
+  write_message(w, text);
   // A finding without a file (review) has no location: SARIF allows none, and there is no
   // artifact to point at.
-  if (!f.where.file.empty()) j["locations"] = Json::array({location_json(f.where, base_dir)});
-  if (!f.context.empty()) j["properties"] = {{"context", f.context}};
-  return j;
+  if (!f.where.file.empty()) {
+    w.key("locations");
+    w.begin_array();
+    write_location(w, f.where, paths);
+    w.end_array();
+  }
+  if (!f.context.empty()) {
+    w.key("properties");
+    w.begin_object();
+    w.key("context");
+    w.value(f.context);
+    w.end_object();
+  }
+  w.end_object();
 }
 
 }  // namespace
 
 void write_sarif(std::ostream& out, const Report& report, const RenderOptions& options) {
+  // The rules come before the results but grow with them: index every finding first.
   RuleTable rules(options.rules);
-  Json results = Json::array();
-  for (const auto& f : report.findings) results.push_back(result_json(f, rules.index_of(f), options.base_dir));
+  std::vector<size_t> rule_index;
+  rule_index.reserve(report.findings.size());
+  for (const auto& f : report.findings) rule_index.push_back(rules.index_of(f));
 
-  Json driver;
-  driver["name"] = "tcguard";
-  driver["version"] = version();
-  driver["semanticVersion"] = version();
-  driver["rules"] = rules.json();
-
-  Json run;
-  run["tool"] = {{"driver", driver}};
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("$schema");
+  w.value(kSchemaUri);
+  w.key("version");
+  w.value("2.1.0");
+  w.key("runs");
+  w.begin_array();
+  w.begin_object();
+  w.key("tool");
+  w.begin_object();
+  w.key("driver");
+  w.begin_object();
+  w.key("name");
+  w.value("tcguard");
+  w.key("version");
+  w.value(version());
+  w.key("semanticVersion");
+  w.value(version());
+  w.key("rules");
+  w.begin_array();
+  for (const auto& d : rules.rules()) write_rule(w, d);
+  w.end_array();
+  w.end_object();
+  w.end_object();
   std::string base_uri = sarif_base_uri(options.base_dir);
-  if (!base_uri.empty()) run["originalUriBaseIds"] = {{kBaseId, {{"uri", base_uri}}}};
-  run["results"] = results;
-
-  Json doc;
-  doc["$schema"] = kSchemaUri;
-  doc["version"] = "2.1.0";
-  doc["runs"] = Json::array({run});
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  if (!base_uri.empty()) {
+    w.key("originalUriBaseIds");
+    w.begin_object();
+    w.key(kBaseId);
+    w.begin_object();
+    w.key("uri");
+    w.value(base_uri);
+    w.end_object();
+    w.end_object();
+  }
+  w.key("results");
+  w.begin_array();
+  std::string text;  // reused for each result's message
+  PathsFromBase paths(options.base_dir);
+  for (size_t i = 0; i < report.findings.size(); ++i)
+    write_result(w, report.findings[i], rule_index[i], paths, text);
+  w.end_array();
+  w.end_object();
+  w.end_array();
+  w.end_object();
+  w.raw("\n");
+  w.flush();
 }
 
 }  // namespace tcg::report

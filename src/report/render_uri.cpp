@@ -3,6 +3,7 @@
 
 #include "report/render.h"
 #include "report/render_paths.h"
+#include "util/plain_path.h"
 
 namespace tcg::report {
 namespace {
@@ -59,10 +60,32 @@ PathFromBase path_from_base(std::string_view file, std::string_view base_dir) {
   return {abs.generic_string(), false};
 }
 
-ArtifactUri sarif_artifact_uri(std::string_view file, std::string_view base_dir) {
-  PathFromBase path = path_from_base(file, base_dir);
+PathsFromBase::PathsFromBase(std::string_view base_dir) : base_dir_(base_dir) {
+  if (!base_dir.empty()) {
+    std::string normal = normal_dir(base_dir).generic_string();
+    if (is_plain_path(normal) && normal.front() == '/') normal_base_ = std::move(normal);
+  }
+  cwd_ = plain_current_folder();
+}
+
+// Reports name thousands of files, nearly all plain paths inside the base folder: fs::path objects
+// for each would cost more than writing the report.
+PathFromBase PathsFromBase::operator()(std::string_view file) const {
+  if (!is_plain_path(file)) return path_from_base(file, base_dir_);
+  if (base_dir_.empty()) return {std::string(file), file.front() != '/'};
+  if (normal_base_.empty()) return path_from_base(file, base_dir_);
+  auto place = place_in_folder(file, normal_base_, cwd_);
+  if (!place) return path_from_base(file, base_dir_);
+  return {std::move(place->path), place->inside};
+}
+
+ArtifactUri sarif_artifact_uri(const PathFromBase& path) {
   if (path.relative) return {percent_encode_path(path.path), true};
   return {"file://" + percent_encode_path(path.path), false};
+}
+
+ArtifactUri sarif_artifact_uri(std::string_view file, std::string_view base_dir) {
+  return sarif_artifact_uri(path_from_base(file, base_dir));
 }
 
 std::string sarif_base_uri(std::string_view base_dir) {
