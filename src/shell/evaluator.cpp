@@ -75,64 +75,6 @@ void scan_positional(const Word& w, const std::string& file, std::vector<Positio
   }
 }
 
-bool literal_only(const Word& w) {
-  return std::all_of(w.parts.begin(), w.parts.end(), [](const WordPart& p) { return p.kind == PartKind::Literal; });
-}
-
-// The builtins the evaluator gives effects beyond the path itself (sign-ins, evaluated
-// output, definitions), and the wrappers that run another command.
-bool has_lasting_effects(std::string_view w) {
-  return is_taskcluster_binary(w) || w == "eval"sv || w == "source"sv || w == "."sv || w == "alias"sv ||
-         w == "unalias"sv || w == "unset"sv || w == "command"sv || w == "builtin"sv || w == "exec"sv ||
-         w == "nohup"sv || w == "time"sv || w == "env"sv;
-}
-
-bool collect_inert(const Command& c, std::vector<std::string_view>& commands) {
-  switch (c.kind) {
-    case CommandKind::Seq:
-    case CommandKind::AndOr:
-    case CommandKind::Pipe:
-    case CommandKind::Not:
-    case CommandKind::Group:
-    case CommandKind::Subshell:
-    case CommandKind::Background:
-      break;
-    case CommandKind::Simple: {
-      for (const auto& a : c.assigns) {
-        if (a.is_array || !literal_only(a.value)) return false;
-      }
-      for (const auto& w : c.words)
-        if (!literal_only(w)) return false;
-      for (const auto& r : c.redirects)
-        if (!literal_only(r.target)) return false;
-      if (!c.words.empty()) {
-        if (c.words[0].parts.size() != 1 || c.words[0].parts[0].quoted) return false;
-        std::string_view first = c.words[0].parts[0].text;
-        if (has_lasting_effects(first)) return false;
-        commands.push_back(first);
-      }
-      return true;
-    }
-    default:
-      return false;
-  }
-  for (const auto& child : c.children)
-    if (!collect_inert(child, commands)) return false;
-  return true;
-}
-
-}  // namespace
-
-// The command names of a body made only of plain simple commands with literal words, or
-// nothing when the body has anything else (expansions, compound commands, effectful builtins).
-std::optional<InertShape> inert_shape(const Command& root) {
-  InertShape shape;
-  if (!collect_inert(root, shape.commands)) return std::nullopt;
-  return shape;
-}
-
-namespace {
-
 void collect_functions(const Command& c, std::vector<const Command*>& out) {
   if (c.kind == CommandKind::Function) out.push_back(&c);
   for (const auto& child : c.children) collect_functions(child, out);
@@ -219,6 +161,7 @@ void Evaluator::run() {
   for (const Command* f : defs) {
     if (f->children.empty()) continue;
     functions_[std::string(f->name)] = FunctionDef{&f->children[0], text_};
+    ++definitions_changed_;
     Helper h;
     h.kind = HelperKind::Function;
     h.name = f->name;
@@ -253,8 +196,12 @@ void Evaluator::run() {
   global.out_known = true;
   global.locals.reset();
 
-  for (const Command* f : defs) {
-    if (f->children.empty() || budget_ <= 0) continue;
+  std::vector<BodyShape> shapes;
+  shapes.reserve(defs.size());
+  for (const Command* f : defs) shapes.push_back(f->children.empty() ? BodyShape{} : body_shape(f->children[0]));
+  for (size_t i = 0; i < defs.size(); ++i) {
+    const Command* f = defs[i];
+    if (f->children.empty() || budget_ <= 0 || !can_find_something(shapes[i])) continue;
     State st = global;
     st.positional_mode = PositionalMode::Unknown;
     st.positional.reset();
@@ -349,7 +296,10 @@ States Evaluator::eval(const Command& c, States states) {
     case CommandKind::Loop:
       return eval_loop(c, std::move(states));
     case CommandKind::Function:
-      if (!c.children.empty()) functions_[std::string(c.name)] = FunctionDef{&c.children[0], src_};
+      if (!c.children.empty()) {
+        functions_[std::string(c.name)] = FunctionDef{&c.children[0], src_};
+        ++definitions_changed_;
+      }
       return states;
     case CommandKind::Opaque:
       return states;
@@ -611,6 +561,40 @@ States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
   return r;
 }
 
+// Reverse reachability over the current definitions, redone only when one changed: the
+// functions that can find something are those whose own shape can, and their callers.
+bool Evaluator::can_find_something(const BodyShape& shape) {
+  if (shape.effects) return true;
+  if (finders_computed_at_ != definitions_changed_) {
+    finders_computed_at_ = definitions_changed_;
+    finders_.clear();
+    std::map<std::string_view, std::vector<std::string_view>> callers;
+    std::vector<std::string_view> found;
+    for (const auto& [name, def] : functions_) {
+      auto [it, inserted] = function_shapes_.try_emplace(def.body);
+      if (inserted) it->second = body_shape(*def.body);
+      const BodyShape& s = it->second;
+      bool finds = s.effects;
+      for (const auto& called : s.calls) {
+        if (aliases_.count(called)) finds = true;
+        callers[called].push_back(name);
+      }
+      if (finds) found.push_back(name);
+    }
+    while (!found.empty()) {
+      std::string_view name = found.back();
+      found.pop_back();
+      if (!finders_.insert(std::string(name)).second) continue;
+      if (auto it = callers.find(name); it != callers.end())
+        for (std::string_view caller : it->second)
+          if (!finders_.count(caller)) found.push_back(caller);
+    }
+  }
+  for (const auto& called : shape.calls)
+    if (aliases_.count(called) || finders_.count(called)) return true;
+  return false;
+}
+
 void Evaluator::define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,
                              const State& st) {
   // Where the body starts in the file: after `name=` and an opening quote.
@@ -622,6 +606,7 @@ void Evaluator::define_alias(const std::string& name, const Word& word, const st
     else if (src_[at] == '$' && at + 1 < src_.size() && src_[at + 1] == '\'') origin.column += 2;
   }
   aliases_[name] = AliasDef{body, origin};
+  ++definitions_changed_;
 
   // Each path that runs the definition defines the alias again: the body is parsed (and becomes
   // a helper) once per place and text.
@@ -643,17 +628,14 @@ void Evaluator::define_alias(const std::string& name, const Word& word, const st
     h.body = &script->root;
     scan_positional_cmd(script->root, out_.file, h.positional);
     out_.helpers.push_back(std::move(h));
-    at_place.push_back(AliasBody{name, script.get(), inert_shape(script->root)});
+    at_place.push_back(AliasBody{name, script.get(), body_shape(script->root)});
     known = at_place.end() - 1;
   }
   const AliasBody& parsed = *known;
 
   if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return;
-  // A body of plain commands that are no function, alias or sign-in changes nothing that
-  // outlives its own path (`alias ll='ls -alF'`): evaluating it on its own would find nothing.
-  if (parsed.inert && std::none_of(parsed.inert->commands.begin(), parsed.inert->commands.end(),
-                                   [&](std::string_view w) { return functions_.count(w) || aliases_.count(w); }))
-    return;
+  // `alias ll='ls -alF'` changes nothing that outlives its own path: run on its own it finds nothing.
+  if (!can_find_something(parsed.shape)) return;
   // On its own, as typed at an interactive prompt: no positional parameters, nothing printed yet.
   State run = st;
   run.positional_mode = PositionalMode::Empty;
@@ -910,6 +892,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
       if (a.text.empty() || a.text[0] == '-') continue;
       if (functions) {
         functions_.erase(a.text);
+        ++definitions_changed_;
       } else {
         Value v = Value::unset();
         st.vars.set(a.text, v);
@@ -957,7 +940,10 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
   }
   if (name == "unalias"sv) {
     for (const auto& a : args)
-      if (a.known) aliases_.erase(a.text);
+      if (a.known) {
+        aliases_.erase(a.text);
+        ++definitions_changed_;
+      }
     return finish();
   }
   if (name == "echo"sv || name == "printf"sv) {

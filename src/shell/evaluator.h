@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "shell/analysis.h"
+#include "shell/body_shape.h"
 #include "shell/eval_state.h"
 
 namespace tcg::shell {
@@ -25,12 +26,6 @@ inline States one_path(State st) {
 
 // "$name": how a variable whose value is unknown is shown.
 std::string dollar(std::string_view name);
-
-// A body of plain simple commands with literal words: their names (see inert_shape).
-struct InertShape {
-  std::vector<std::string_view> commands;
-};
-std::optional<InertShape> inert_shape(const Command& root);
 
 class Evaluator {
  public:
@@ -61,7 +56,7 @@ class Evaluator {
   struct AliasBody {
     std::string name;
     const Script* script = nullptr;  // owned by Analysis::scripts
-    std::optional<InertShape> inert;
+    BodyShape shape;
   };
 
   std::string_view text_;
@@ -75,6 +70,12 @@ class Evaluator {
   LabelTable labels_;
   int next_sub_id_ = 1;
   long budget_ = 0;
+  // Which functions can find something when run (see body_shape.h), for the definitions as they
+  // were when definitions_changed_ last had the value finders_computed_at_.
+  long definitions_changed_ = 0;
+  long finders_computed_at_ = -1;
+  std::set<std::string, std::less<>> finders_;
+  std::map<const Command*, BodyShape> function_shapes_;
   bool eval_command_ = false;   // evaluating the words of `eval ...` as code
   Pos eval_pos_;                // where that eval's words are
 
@@ -110,6 +111,7 @@ class Evaluator {
   static void dedupe(States& states);
   static void park_ended(States& states, States& ended);
   bool spend();
+  bool can_find_something(const BodyShape& shape);
 };
 
 }  // namespace tcg::shell

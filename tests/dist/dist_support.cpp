@@ -65,7 +65,8 @@ UnpackedPackage build_package() {
   }
 
   const std::vector<fs::path> inputs = {
-      tcguard_binary(), man, fs::path(kBuildDir) / "CPackConfig.cmake",
+      // The launcher and the program it loads (which holds the version): either can change alone.
+      tcguard_binary(), fs::path(kBuildDir) / "libtcguard-program.so", man, fs::path(kBuildDir) / "CPackConfig.cmake",
       source_path("completions/tcguard.bash"), source_path("completions/_tcguard"),
       source_path("completions/tcguard.fish"), source_path("policies/default.yaml")};
   const std::string stamp = stamp_of(inputs);

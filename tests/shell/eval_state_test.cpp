@@ -150,23 +150,6 @@ TEST(EvaluatorPaths, EndedPathsStillEndTheirFunctionCall) {
   EXPECT_FALSE(a.signins[1].args.at(1).known);
 }
 
-TEST(AliasBodies, PlainCommandsAreInertAnythingElseIsNot) {
-  auto shape = [](const char* body) { return inert_shape(parse_script(body).root); };
-  auto plain = shape("ls -alF; git status --short && echo done > /dev/null");
-  ASSERT_TRUE(plain.has_value());
-  EXPECT_EQ(plain->commands, (std::vector<std::string_view>{"ls", "git", "echo"}));
-  EXPECT_TRUE(shape("export TASKCLUSTER_ROOT_URL=https://r/")) << "a declaration only changes its own path";
-  EXPECT_FALSE(shape("taskcluster signin -s q:x"));
-  EXPECT_FALSE(shape("/usr/local/bin/taskcluster signin"));
-  EXPECT_FALSE(shape("$TC signin"));
-  EXPECT_FALSE(shape("echo $(taskcluster signin)"));
-  EXPECT_FALSE(shape("eval x"));
-  EXPECT_FALSE(shape("env A=b taskcluster"));
-  EXPECT_FALSE(shape("unset -f f"));
-  EXPECT_FALSE(shape("if true; then ls; fi"));
-  EXPECT_FALSE(shape("f() { ls; }"));
-}
-
 TEST(AliasBodies, ABodyCallingAFunctionIsStillFollowed) {
   // `g` runs only plain words, but its command is a function defined later in the file.
   Analysis a = analyze(

@@ -1,0 +1,77 @@
+#include "shell/body_shape.h"
+
+#include "shell/analysis.h"
+
+namespace tcg::shell {
+
+using namespace std::string_view_literals;
+
+bool has_lasting_effects(std::string_view w) {
+  return is_taskcluster_binary(w) || w == "eval"sv || w == "source"sv || w == "."sv || w == "alias"sv ||
+         w == "unalias"sv || w == "unset"sv || w == "command"sv || w == "builtin"sv || w == "exec"sv ||
+         w == "nohup"sv || w == "time"sv || w == "env"sv;
+}
+
+namespace {
+
+void walk(const Command& c, BodyShape& shape);
+
+void walk_word(const Word& w, BodyShape& shape) {
+  for (const auto& p : w.parts) {
+    if (p.kind == PartKind::CommandSub && p.body) walk(*p.body, shape);
+    for (const auto& a : p.arg) walk_word(a, shape);
+  }
+}
+
+// A command name the evaluator could resolve to anything but the literal text: expansions, and
+// globs or braces, which it does not expand.
+bool computed_name(const Word& w) {
+  if (!w.is_literal()) return true;
+  for (const auto& p : w.parts) {
+    if (p.quoted) continue;
+    std::string_view t = p.text;
+    if (t.find_first_of("*?") != std::string_view::npos) return true;
+    size_t open = t.find('[');  // `[` alone is the test command, `[a]` a pattern
+    if (open != std::string_view::npos && t.find(']', open + 1) != std::string_view::npos) return true;
+    open = t.find('{');
+    if (open != std::string_view::npos && t.find('}', open + 1) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+void walk(const Command& c, BodyShape& shape) {
+  if (c.kind == CommandKind::Function) shape.effects = true;  // defines a function when run
+  if (c.kind == CommandKind::Simple && !c.words.empty()) {
+    const Word& first = c.words[0];
+    if (computed_name(first)) {
+      shape.effects = true;
+    } else {
+      std::string name = first.literal();
+      if (has_lasting_effects(name)) shape.effects = true;
+      else shape.calls.push_back(std::move(name));
+    }
+  }
+  for (const auto& a : c.assigns) {
+    walk_word(a.value, shape);
+    for (const auto& e : a.elements) walk_word(e, shape);
+  }
+  for (const auto& w : c.words) walk_word(w, shape);
+  for (const auto& r : c.redirects) walk_word(r.target, shape);
+  walk_word(c.word, shape);
+  for (const auto& w : c.loop_words) walk_word(w, shape);
+  for (const auto& child : c.children) walk(child, shape);
+  for (const auto& item : c.items) {
+    for (const auto& p : item.patterns) walk_word(p, shape);
+    if (item.body_ptr) walk(*item.body_ptr, shape);
+  }
+}
+
+}  // namespace
+
+BodyShape body_shape(const Command& body) {
+  BodyShape shape;
+  walk(body, shape);
+  return shape;
+}
+
+}  // namespace tcg::shell
