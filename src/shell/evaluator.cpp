@@ -196,12 +196,8 @@ void Evaluator::run() {
   global.out_known = true;
   global.locals.reset();
 
-  std::vector<BodyShape> shapes;
-  shapes.reserve(defs.size());
-  for (const Command* f : defs) shapes.push_back(f->children.empty() ? BodyShape{} : body_shape(f->children[0]));
-  for (size_t i = 0; i < defs.size(); ++i) {
-    const Command* f = defs[i];
-    if (f->children.empty() || budget_ <= 0 || !can_find_something(shapes[i])) continue;
+  for (const Command* f : defs) {
+    if (f->children.empty() || budget_ <= 0 || !can_find_something(shape_of(f->children[0]))) continue;
     State st = global;
     st.positional_mode = PositionalMode::Unknown;
     st.positional.reset();
@@ -561,38 +557,49 @@ States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
   return r;
 }
 
-// Reverse reachability over the current definitions, redone only when one changed: the
-// functions that can find something are those whose own shape can, and their callers.
+const BodyShape& Evaluator::shape_of(const Command& body) {
+  auto [it, inserted] = function_shapes_.try_emplace(&body);
+  if (inserted) it->second = body_shape(body);
+  return it->second;
+}
+
+// A body that calls an alias can find something (the alias body runs in its place); a body that
+// calls a function can if that function can. Which functions can is a reverse reachability over
+// the current definitions, worked out only when a body calls a function, and again only after a
+// definition changed.
 bool Evaluator::can_find_something(const BodyShape& shape) {
   if (shape.effects) return true;
-  if (finders_computed_at_ != definitions_changed_) {
-    finders_computed_at_ = definitions_changed_;
-    finders_.clear();
-    std::map<std::string_view, std::vector<std::string_view>> callers;
-    std::vector<std::string_view> found;
-    for (const auto& [name, def] : functions_) {
-      auto [it, inserted] = function_shapes_.try_emplace(def.body);
-      if (inserted) it->second = body_shape(*def.body);
-      const BodyShape& s = it->second;
-      bool finds = s.effects;
-      for (const auto& called : s.calls) {
-        if (aliases_.count(called)) finds = true;
-        callers[called].push_back(name);
-      }
-      if (finds) found.push_back(name);
-    }
-    while (!found.empty()) {
-      std::string_view name = found.back();
-      found.pop_back();
-      if (!finders_.insert(std::string(name)).second) continue;
-      if (auto it = callers.find(name); it != callers.end())
-        for (std::string_view caller : it->second)
-          if (!finders_.count(caller)) found.push_back(caller);
-    }
+  for (const auto& called : shape.calls) {
+    if (aliases_.count(called)) return true;
+    if (!functions_.count(called)) continue;
+    if (finders_computed_at_ != definitions_changed_) find_finders();
+    if (finders_.count(called)) return true;
   }
-  for (const auto& called : shape.calls)
-    if (aliases_.count(called) || finders_.count(called)) return true;
   return false;
+}
+
+void Evaluator::find_finders() {
+  finders_computed_at_ = definitions_changed_;
+  finders_.clear();
+  std::map<std::string_view, std::vector<std::string_view>> callers;
+  std::vector<std::string_view> found;
+  for (const auto& [name, def] : functions_) {
+    const BodyShape& s = shape_of(*def.body);
+    bool finds = s.effects;
+    for (const auto& called : s.calls) {
+      if (aliases_.count(called)) finds = true;
+      callers[called].push_back(name);
+    }
+    if (finds) found.push_back(name);
+  }
+  while (!found.empty()) {
+    std::string_view name = found.back();
+    found.pop_back();
+    if (!finders_.insert(std::string(name)).second) continue;
+    if (auto it = callers.find(name); it != callers.end())
+      for (std::string_view caller : it->second)
+        if (!finders_.count(caller)) found.push_back(caller);
+  }
 }
 
 void Evaluator::define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,

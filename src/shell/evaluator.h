@@ -75,7 +75,7 @@ class Evaluator {
   long definitions_changed_ = 0;
   long finders_computed_at_ = -1;
   std::set<std::string, std::less<>> finders_;
-  std::map<const Command*, BodyShape> function_shapes_;
+  std::map<const Command*, BodyShape> function_shapes_;  // by body
   bool eval_command_ = false;   // evaluating the words of `eval ...` as code
   Pos eval_pos_;                // where that eval's words are
 
@@ -112,6 +112,8 @@ class Evaluator {
   static void park_ended(States& states, States& ended);
   bool spend();
   bool can_find_something(const BodyShape& shape);
+  void find_finders();
+  const BodyShape& shape_of(const Command& body);  // of a function body, kept
 };
 
 }  // namespace tcg::shell
