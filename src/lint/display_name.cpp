@@ -8,10 +8,8 @@ namespace tcg::lint {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// The general rule: lexically, relative to base_dir if inside it, else the path unchanged.
 std::string general_display_name(const std::string& path, const std::string& base_dir) {
+  if (base_dir.empty()) return path;
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec).lexically_normal();
   if (ec) return path;
@@ -19,6 +17,8 @@ std::string general_display_name(const std::string& path, const std::string& bas
   if (rel.empty() || *rel.begin() == "..") return path;
   return rel.generic_string();
 }
+
+namespace {
 
 std::string plain_absolute(const std::string& dir) {
   return !dir.empty() && dir.front() == '/' && is_plain_path(dir) ? dir : "";

@@ -6,6 +6,10 @@
 
 namespace tcg::lint {
 
+// The general rule, with std::filesystem: lexically, relative to base_dir if inside it, else the
+// path unchanged. DisplayNames must agree with it on every path.
+std::string general_display_name(const std::string& path, const std::string& base_dir);
+
 class DisplayNames {
  public:
   explicit DisplayNames(std::string base_dir);
