@@ -39,12 +39,16 @@ bool finding_less(const Finding& a, const Finding& b) {
   if (a.where.line != b.where.line) return a.where.line < b.where.line;
   if (a.where.column != b.where.column) return a.where.column < b.where.column;
   if (a.rule != b.rule) return a.rule < b.rule;
+  if (a.message != b.message) return a.message < b.message;
   return a.context < b.context;
 }
 
+// One problem at one place is one finding, whichever paths reach it: a function run on its own
+// and called with the same literal words resolve to the same request and the same message. The
+// finding of the first context is kept (the function's own name sorts before "f called at ..").
 bool same_finding(const Finding& a, const Finding& b) {
   return a.rule == b.rule && a.where.line == b.where.line && a.where.column == b.where.column &&
-         a.message == b.message && a.context == b.context;
+         a.message == b.message;
 }
 
 // Reads a whole file into `text` (reused between files: one buffer per worker). Plain read(2):

@@ -153,6 +153,31 @@ TEST(LintCli, TextOutputShape) {
   EXPECT_NE(r.out.find("[logout-incomplete]"), std::string::npos) << r.out;
 }
 
+TEST(LintCli, OneProblemReachedOnTwoPathsIsOneFinding) {
+  // `tc_admin` run on its own and called at line 2 resolve to the same request: two requests (two
+  // contexts), but each rule reports the call site once. `tc_for 3h` is another problem.
+  RunOptions o = isolated();
+  o.stdin_text =
+      "tc_admin() { eval \"$(taskcluster signin --expires 2h -s 'queue:*')\"; }\n"
+      "tc_admin\n"
+      "tc_for() { eval \"$(taskcluster signin --expires \"$1\" -s 'queue:*')\"; }\n"
+      "tc_for 3h\n";
+  RunResult r = run_tcguard({"--format", "json", "lint", "-"}, o);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["requests"].size(), 4u) << "tc_admin twice, tc_for on its own and called" << r.out;
+  std::vector<json> two_hours, three_hours;
+  for (const auto& f : with(j["findings"], "service-wildcard-expiry", "")) {
+    std::string message = f["message"];
+    (message.find("for 2h") != std::string::npos ? two_hours : three_hours).push_back(f);
+  }
+  ASSERT_EQ(two_hours.size(), 1u) << r.out;
+  EXPECT_EQ(two_hours[0]["context"], "tc_admin") << "the function's own context is kept";
+  ASSERT_EQ(three_hours.size(), 1u) << r.out;
+  EXPECT_EQ(three_hours[0]["context"], "tc_for called at line 4");
+  EXPECT_EQ(j["summary"]["error"], 4) << "service-wildcard-expiry and wildcard-scope-expiry, for 2h and 3h" << r.out;
+}
+
 TEST(LintCli, StdinAndFolders) {
   RunOptions o = isolated();
   o.stdin_text = "taskcluster signin -s 'queue:*' --expires 2h\n";
