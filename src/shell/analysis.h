@@ -64,7 +64,10 @@ struct Analysis {
   std::vector<Comment> comments;  // of the file itself
   std::vector<Extent> extents;
   bool listing_form = false;      // the file is an `alias` listing (name='value' lines)
-  bool budget_exhausted = false;  // evaluation stopped early (pathological input)
+  // Where evaluation fell short: it stopped early (pathological input), or some command had more
+  // paths than the evaluator follows at once. Sign-ins it did not reach are reported then.
+  bool budget_exhausted = false;
+  bool paths_dropped = false;
 };
 
 // Parses and evaluates `text` (the content of `file`, used in every location).

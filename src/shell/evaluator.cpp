@@ -109,11 +109,16 @@ Evaluator::Evaluator(std::string_view text, Analysis& out) : text_(text), src_(t
 }
 
 bool Evaluator::spend() {
-  if (budget_ <= 0) {
-    out_.budget_exhausted = true;
-    return false;
-  }
+  if (out_of_budget()) return false;
   --budget_;
+  return true;
+}
+
+// Every place that gives up for want of budget says so: the checks then report the sign-ins
+// that were never reached.
+bool Evaluator::out_of_budget() {
+  if (budget_ > 0) return false;
+  out_.budget_exhausted = true;
   return true;
 }
 
@@ -135,7 +140,10 @@ void Evaluator::dedupe(States& states) {
   States out;
   out.reserve(states.size());
   for (auto& s : states) {
-    if (out.size() >= kMaxStates) break;
+    if (out.size() >= kMaxStates) {
+      out_.paths_dropped = true;
+      break;
+    }
     bool dup = false;
     for (const auto& o : out) {
       if (o == s) {
@@ -185,7 +193,12 @@ void Evaluator::run() {
   frames_.push_back(Frame{});
   State start;
   start.positional_mode = PositionalMode::Unknown;
+  // Half the budget is kept for the functions' own runs: a top level that calls a function
+  // tree thousands of times must not leave a sign-in helper defined below it unjudged.
+  const long kept_for_functions = budget_ / 2;
+  budget_ -= kept_for_functions;
   States end = eval(script->root, one_path(start));
+  budget_ = std::max(budget_, 0L) + kept_for_functions;
   // Functions run later see the file's variables as a path that reached the end left them.
   auto live = std::find_if(end.begin(), end.end(), [](const State& s) { return !s.ended; });
   State global = end.empty() ? start : live != end.end() ? *live : end[0];
@@ -197,7 +210,7 @@ void Evaluator::run() {
   global.locals.reset();
 
   for (const Command* f : defs) {
-    if (f->children.empty() || budget_ <= 0 || !can_find_something(shape_of(f->children[0]))) continue;
+    if (f->children.empty() || out_of_budget() || !can_find_something(shape_of(f->children[0]))) continue;
     State st = global;
     st.positional_mode = PositionalMode::Unknown;
     st.positional.reset();
@@ -308,7 +321,7 @@ States Evaluator::eval_seq(const Command& c, States states) {
   // instead of being carried (and compared with the others) through every later command.
   States ended;
   for (const auto& child : c.children) {
-    if (budget_ <= 0) break;
+    if (out_of_budget()) break;
     park_ended(states, ended);
     if (states.empty()) break;
     states = eval(child, std::move(states));

@@ -108,9 +108,10 @@ class Evaluator {
   // helpers
   std::string context(const State& st) const;
   SourceLocation where(Pos p) const;
-  static void dedupe(States& states);
+  void dedupe(States& states);
   static void park_ended(States& states, States& ended);
   bool spend();
+  bool out_of_budget();
   bool can_find_something(const BodyShape& shape);
   void find_finders();
   const BodyShape& shape_of(const Command& body);  // of a function body, kept

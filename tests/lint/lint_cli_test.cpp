@@ -178,6 +178,49 @@ TEST(LintCli, OneProblemReachedOnTwoPathsIsOneFinding) {
   EXPECT_EQ(j["summary"]["error"], 4) << "service-wildcard-expiry and wildcard-scope-expiry, for 2h and 3h" << r.out;
 }
 
+// f0 calls f1 four times, f1 calls f2 four times, ... : 4^9 calls, more than a file's budget.
+std::string call_tree() {
+  std::string text;
+  for (int i = 0; i < 9; ++i) {
+    std::string next = "f" + std::to_string(i + 1) + "; ";
+    text += "f" + std::to_string(i) + "() { " + next + next + next + next + "}\n";
+  }
+  return text + "f9() { :; }\n";
+}
+
+TEST(LintCli, ATopLevelCallTreeDoesNotLeaveTheHelpersBelowItUnjudged) {
+  RunOptions o = isolated();
+  o.stdin_text = call_tree() + "f0\ntc() { eval \"$(taskcluster signin -s '*' --expires 1d)\"; }\n";
+  json j = lint_json({"-"}, 1, o);
+  EXPECT_EQ(with(j["findings"], "root-scope-expiry", "tc").size(), 1u) << j.dump(1);
+}
+
+TEST(LintCli, ASignInNeverReachedFailsLint) {
+  // The budget runs out in a's own run, before tc's: tc's sign-in was not judged at all.
+  RunOptions o = isolated();
+  o.stdin_text = call_tree() + "a() { eval x; f0; }\ntc() {\n  eval \"$(taskcluster signin -s '*' --expires 1d)\"\n}\n";
+  json j = lint_json({"-"}, 1, o);
+  auto unreached = with(j["findings"], "dynamic-signin-request", "tc");
+  ASSERT_EQ(unreached.size(), 1u) << j.dump(1);
+  EXPECT_EQ(unreached[0]["severity"], "error");
+  EXPECT_EQ(unreached[0]["line"], 13);
+  EXPECT_EQ(unreached[0]["column"], 11);
+  EXPECT_NE(unreached[0]["message"].get<std::string>().find("budget ran out"), std::string::npos);
+
+  // More paths than are followed at once before the only path that signs in.
+  std::string branches;
+  for (int i = 1; i <= 6; ++i) {
+    std::string n = std::to_string(i);
+    branches += "if [ -f /x" + n + " ]; then v" + n + "=a; else v" + n + "=b; fi\n";
+  }
+  o.stdin_text = branches + "case \"$v1$v2$v3$v4$v5$v6\" in\n  bbbbbb) taskcluster signin -s q:x ;;\nesac\n";
+  json k = lint_json({"-"}, 1, o);
+  auto dropped = with(k["findings"], "dynamic-signin-request", "");
+  ASSERT_EQ(dropped.size(), 1u) << k.dump(1);
+  EXPECT_EQ(dropped[0]["line"], 8);
+  EXPECT_NE(dropped[0]["message"].get<std::string>().find("did not follow"), std::string::npos);
+}
+
 TEST(LintCli, StdinAndFolders) {
   RunOptions o = isolated();
   o.stdin_text = "taskcluster signin -s 'queue:*' --expires 2h\n";

@@ -1,14 +1,46 @@
 // dynamic-signin-request: a sign-in whose scopes or lifetime depend on a word the evaluator
-// cannot resolve (a function's "$@", a variable from the environment, a command's output).
+// cannot resolve (a function's "$@", a variable from the environment, a command's output), and a
+// sign-in written in the file that the evaluator never reached because it stopped short.
+#include <map>
 #include <set>
 #include <utility>
 
 #include "rules/shell/shell_check.h"
+#include "shell/walk.h"
 
 namespace tcg::rules {
 namespace {
 
 bool takes_scope(const std::string& flag) { return flag == "-s" || flag == "--scope"; }
+
+using Place = std::pair<int, int>;  // line, column
+
+// Every `taskcluster signin` written out as such in the file (wrappers and env prefixes allowed),
+// with the innermost function around it ("" at the top level).
+std::map<Place, std::string> written_signins(const shell::Command& root) {
+  std::map<Place, std::string> out;
+  auto scan = [&](const shell::Command& body, std::string_view function) {
+    shell::for_each_simple(body, [&](const shell::Command& c) {
+      for (size_t i = 0; i + 1 < c.words.size(); ++i) {
+        if (c.words[i + 1].literal_equals("signin") && c.words[i].is_literal() &&
+            shell::is_taskcluster_binary(c.words[i].literal()))
+          out[{c.words[i].pos.line, c.words[i].pos.column}] = std::string(function);
+      }
+    });
+  };
+  scan(root, "");
+  // Outer functions before the ones inside them, so that the innermost name is the one kept.
+  std::vector<const shell::Command*> pending = {&root};
+  while (!pending.empty()) {
+    const shell::Command* c = pending.back();
+    pending.pop_back();
+    if (c->kind == shell::CommandKind::Function && !c->children.empty()) scan(c->children[0], c->name);
+    for (const auto& child : c->children) pending.push_back(&child);
+    for (const auto& item : c->items)
+      if (item.body_ptr) pending.push_back(item.body_ptr);
+  }
+  return out;
+}
 
 class DynamicSigninRequestCheck : public ShellCheck {
  public:
@@ -61,6 +93,37 @@ class DynamicSigninRequestCheck : public ShellCheck {
                           "Policy rules were checked only on what is known. Give the scopes and --expires as "
                           "literals (a `case` per purpose), or review each use with `tcguard review`.");
       f.request = facts.call_request_index[i];
+      out.push_back(std::move(f));
+    }
+    report_unreached(facts, out);
+  }
+
+ private:
+  // Fail closed: where the evaluator stopped short, a sign-in it never reached would otherwise
+  // pass unjudged.
+  void report_unreached(const ShellFacts& facts, std::vector<Finding>& out) const {
+    const shell::Analysis& a = facts.analysis;
+    if ((!a.budget_exhausted && !a.paths_dropped) || a.scripts.empty()) return;
+    std::set<Place> reached;
+    for (const auto& call : a.signins) reached.insert({call.where.line, call.where.column});
+    const std::string why = a.budget_exhausted
+                                ? "tcguard stopped following this file's paths before it reached this sign-in (the "
+                                  "file's evaluation budget ran out)"
+                                : "this sign-in lies on a path tcguard did not follow (more paths than it follows "
+                                  "at once)";
+    const std::string help =
+        a.budget_exhausted
+            ? "Move the sign-in helpers into a file of their own, or split the file, so that each is followed to "
+              "the end; review each use with `tcguard review`."
+            : "Put the sign-in in a function of its own, with a `case` per purpose, so that few paths lead to it; "
+              "review each use with `tcguard review`.";
+    for (const auto& [place, function] : written_signins(a.scripts.front()->root)) {
+      if (reached.count(place)) continue;
+      Finding f = finding(SourceLocation{a.file, place.first, place.second}, function,
+                          why + ", so what it requests was not judged", help);
+      // Not a sign-in judged on what is known (a note) but one not judged at all: it could ask
+      // for `*` for a day, so it fails lint at its default level.
+      f.severity = Severity::Error;
       out.push_back(std::move(f));
     }
   }
