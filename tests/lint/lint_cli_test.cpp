@@ -207,6 +207,16 @@ TEST(LintCli, ASignInNeverReachedFailsLint) {
   EXPECT_EQ(unreached[0]["column"], 11);
   EXPECT_NE(unreached[0]["message"].get<std::string>().find("budget ran out"), std::string::npos);
 
+  // An alias defined after the top level spent its share: its body's sign-in was never run. The
+  // one defined before it was, and is judged as usual.
+  o.stdin_text = "alias early='taskcluster signin -s \"*\" --expires 1d'\n" + call_tree() +
+                 "f0\nalias late='taskcluster signin -s \"*\" --expires 1d'\n";
+  json a = lint_json({"-"}, 1, o);
+  auto unreached_alias = with(a["findings"], "dynamic-signin-request", "");
+  ASSERT_EQ(unreached_alias.size(), 1u) << a.dump(1);
+  EXPECT_EQ(unreached_alias[0]["line"], 13);
+  EXPECT_EQ(with(a["findings"], "root-scope-expiry", "early").size(), 1u) << a.dump(1);
+
   // More paths than are followed at once before the only path that signs in.
   std::string branches;
   for (int i = 1; i <= 6; ++i) {

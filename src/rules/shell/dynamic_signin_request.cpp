@@ -15,16 +15,30 @@ bool takes_scope(const std::string& flag) { return flag == "-s" || flag == "--sc
 
 using Place = std::pair<int, int>;  // line, column
 
-// Every `taskcluster signin` written out as such in the file (wrappers and env prefixes allowed),
-// with the innermost function around it ("" at the top level).
-std::map<Place, std::string> written_signins(const shell::Command& root) {
-  std::map<Place, std::string> out;
+// A `taskcluster signin` written out as such in the file (wrappers and env prefixes allowed), or
+// an `alias` word whose body holds one, with the innermost function around it ("" at top level).
+struct WrittenSignin {
+  std::string function;
+  bool alias_word = false;
+};
+
+std::map<Place, WrittenSignin> written_signins(const shell::Command& root) {
+  std::map<Place, WrittenSignin> out;
   auto scan = [&](const shell::Command& body, std::string_view function) {
     shell::for_each_simple(body, [&](const shell::Command& c) {
       for (size_t i = 0; i + 1 < c.words.size(); ++i) {
         if (c.words[i + 1].literal_equals("signin") && c.words[i].is_literal() &&
             shell::is_taskcluster_binary(c.words[i].literal()))
-          out[{c.words[i].pos.line, c.words[i].pos.column}] = std::string(function);
+          out[{c.words[i].pos.line, c.words[i].pos.column}] = WrittenSignin{std::string(function), false};
+      }
+      // `alias tcs='taskcluster signin ...'`: the sign-in is in the alias body (a string).
+      if (!c.words.empty() && c.words[0].literal_equals("alias")) {
+        for (size_t i = 1; i < c.words.size(); ++i) {
+          if (!c.words[i].is_literal()) continue;
+          std::string text = c.words[i].literal();
+          if (text.find("taskcluster") != std::string::npos && text.find("signin") != std::string::npos)
+            out[{c.words[i].pos.line, c.words[i].pos.column}] = WrittenSignin{std::string(function), true};
+        }
       }
     });
   };
@@ -104,8 +118,15 @@ class DynamicSigninRequestCheck : public ShellCheck {
   void report_unreached(const ShellFacts& facts, std::vector<Finding>& out) const {
     const shell::Analysis& a = facts.analysis;
     if ((!a.budget_exhausted && !a.paths_dropped) || a.scripts.empty()) return;
+    // An alias body's sign-in is placed inside the alias word: a word counts as reached when a
+    // recorded sign-in starts on its line at or after it.
     std::set<Place> reached;
     for (const auto& call : a.signins) reached.insert({call.where.line, call.where.column});
+    auto was_reached = [&](const Place& place, bool alias_word) {
+      if (!alias_word) return reached.count(place) > 0;
+      auto it = reached.lower_bound(place);
+      return it != reached.end() && it->first == place.first;
+    };
     const std::string why = a.budget_exhausted
                                 ? "tcguard stopped following this file's paths before it reached this sign-in (the "
                                   "file's evaluation budget ran out)"
@@ -117,9 +138,9 @@ class DynamicSigninRequestCheck : public ShellCheck {
               "the end; review each use with `tcguard review`."
             : "Put the sign-in in a function of its own, with a `case` per purpose, so that few paths lead to it; "
               "review each use with `tcguard review`.";
-    for (const auto& [place, function] : written_signins(a.scripts.front()->root)) {
-      if (reached.count(place)) continue;
-      Finding f = finding(SourceLocation{a.file, place.first, place.second}, function,
+    for (const auto& [place, written] : written_signins(a.scripts.front()->root)) {
+      if (was_reached(place, written.alias_word)) continue;
+      Finding f = finding(SourceLocation{a.file, place.first, place.second}, written.function,
                           why + ", so what it requests was not judged", help);
       // Not a sign-in judged on what is known (a note) but one not judged at all: it could ask
       // for `*` for a day, so it fails lint at its default level.
