@@ -557,7 +557,10 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
 }
 
 States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
-  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return one_path(std::move(st));
+  // Nested evals push no frame: their own depth bounds them (text that evals itself again, as a
+  // broken quote can make it, would otherwise recurse until the stack overflows).
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || text_depth_ >= kMaxCallDepth || !spend())
+    return one_path(std::move(st));
   ParseOptions opt;
   opt.origin = origin;
   opt.keep_comments = false;
@@ -565,7 +568,9 @@ States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
   out_.scripts.push_back(script);
   std::string_view saved = src_;
   src_ = script->source;
+  ++text_depth_;
   States r = eval(script->root, one_path(std::move(st)));
+  --text_depth_;
   src_ = saved;
   return r;
 }

@@ -70,6 +70,7 @@ class Evaluator {
   LabelTable labels_;
   int next_sub_id_ = 1;
   long budget_ = 0;
+  int text_depth_ = 0;          // eval'd strings and alias bodies being evaluated, one in another
   // Which functions can find something when run (see body_shape.h), for the definitions as they
   // were when definitions_changed_ last had the value finders_computed_at_.
   long definitions_changed_ = 0;

@@ -145,5 +145,15 @@ TEST(Evaluator, HostileInputTerminates) {
   EXPECT_EQ(a.signins.size(), 0u);
 }
 
+TEST(Evaluator, AStringThatEvalsItselfStopsAtTheDepthLimit) {
+  // Each eval runs the same text again: before the depth limit this recursed until the stack
+  // overflowed (found by fuzz_shell). Nested evals within the limit are still followed.
+  Analysis a = analyze("a='eval \"$a\"'\neval \"$a\"\n", "self.sh");
+  EXPECT_TRUE(a.signins.empty());
+  Analysis b = analyze("eval \"eval \\\"eval 'taskcluster signin -s q:x'\\\"\"\n", "nested.sh");
+  ASSERT_EQ(b.signins.size(), 1u);
+  EXPECT_EQ(b.signins[0].args.at(1).text, "q:x");
+}
+
 }  // namespace
 }  // namespace tcg::shell
