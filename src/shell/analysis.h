@@ -64,8 +64,9 @@ struct Analysis {
   std::vector<Comment> comments;  // of the file itself
   std::vector<Extent> extents;
   bool listing_form = false;      // the file is an `alias` listing (name='value' lines)
-  // Where evaluation fell short: it stopped early (pathological input), or some command had more
-  // paths than the evaluator follows at once. Sign-ins it did not reach are reported then.
+  // Where evaluation fell short: it stopped early (budget or nesting spent: pathological input),
+  // or some command had more paths than the evaluator follows at once. Sign-ins it did not reach
+  // are reported then.
   bool budget_exhausted = false;
   bool paths_dropped = false;
 };

@@ -230,7 +230,27 @@ void Evaluator::run() {
 
 // ---- commands -----------------------------------------------------------------------------
 
+namespace {
+
+// Counts the evaluator's own recursion (compound commands in compound commands, calls, evals).
+struct Nesting {
+  explicit Nesting(int& depth) : depth_(depth) { ++depth_; }
+  ~Nesting() { --depth_; }
+  Nesting(const Nesting&) = delete;
+  Nesting& operator=(const Nesting&) = delete;
+  int& depth_;
+};
+
+}  // namespace
+
 States Evaluator::eval(const Command& c, States states) {
+  // Each limit on its own (parse depth, call depth, eval depth) still multiplies with the others:
+  // this one bounds the stack the evaluator uses, whatever the input.
+  Nesting nesting(nesting_);
+  if (nesting_ > kMaxNesting) {
+    out_.budget_exhausted = true;
+    return states;
+  }
   if (states.empty()) return states;
   bool any_live = false;
   for (const auto& s : states)

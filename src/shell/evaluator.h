@@ -35,6 +35,8 @@ class Evaluator {
   // Paths kept at any point; beyond this, extra paths are dropped (their earlier calls stay).
   static constexpr size_t kMaxStates = 24;
   static constexpr int kMaxCallDepth = 12;
+  // Commands being evaluated one inside another, across calls and evals.
+  static constexpr int kMaxNesting = 400;
 
  private:
   // What is being evaluated: a function, an alias body, the file's top level.
@@ -70,6 +72,7 @@ class Evaluator {
   LabelTable labels_;
   int next_sub_id_ = 1;
   long budget_ = 0;
+  int nesting_ = 0;
   int text_depth_ = 0;          // eval'd strings and alias bodies being evaluated, one in another
   // Which functions can find something when run (see body_shape.h), for the definitions as they
   // were when definitions_changed_ last had the value finders_computed_at_.

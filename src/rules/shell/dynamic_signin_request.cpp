@@ -129,7 +129,7 @@ class DynamicSigninRequestCheck : public ShellCheck {
     };
     const std::string why = a.budget_exhausted
                                 ? "tcguard stopped following this file's paths before it reached this sign-in (the "
-                                  "file's evaluation budget ran out)"
+                                  "file's evaluation budget or depth ran out)"
                                 : "this sign-in lies on a path tcguard did not follow (more paths than it follows "
                                   "at once)";
     const std::string help =
