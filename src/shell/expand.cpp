@@ -43,6 +43,12 @@ std::string param_display(const WordPart& p) {
 }
 
 // Appends expanded text to the fields being built, splitting on IFS when unquoted.
+constexpr size_t kMaxFieldText = 64 * 1024;
+constexpr size_t kMaxUnknownDisplay = 256;
+constexpr size_t kShownOfLongField = 64;
+constexpr size_t kMaxFields = 4096;            // words from one command's expansion
+constexpr size_t kMaxFieldsBytes = 1u << 20;  // and their text
+
 class FieldBuilder {
  public:
   // IFS is copied (a short string): an expansion such as ${IFS:=x} may replace it meanwhile.
@@ -52,6 +58,7 @@ class FieldBuilder {
     cur_.text += text;
     if (!text.empty()) have_ = true;
     if (quoted && text.empty()) quoted_empty_ = true;  // "" makes a field, but "$@" alone does not
+    cap();
   }
   void saw_elements() { elements_ = true; }
   void add_unknown(const std::string& display, const std::vector<int>& outputs) {
@@ -59,6 +66,7 @@ class FieldBuilder {
     cur_.known = false;
     have_ = true;
     add_outputs(outputs);
+    cap();
   }
   void add_outputs(const std::vector<int>& outputs) {
     for (int id : outputs)
@@ -74,6 +82,7 @@ class FieldBuilder {
       if (ifs_.find(c) == std::string::npos) {
         cur_.text += c;
         have_ = true;
+        if (cur_.text.size() > kMaxFieldText) cap();
         continue;
       }
       bool white = c == ' ' || c == '\t' || c == '\n';
@@ -83,6 +92,7 @@ class FieldBuilder {
         end_field(true);
       }
     }
+    cap();
   }
   // "$@"-style: every element but the first starts a new field.
   void add_elements(const std::vector<Field>& elems, bool quoted, bool split) {
@@ -108,6 +118,17 @@ class FieldBuilder {
   }
 
  private:
+  // `x=$x$x` forty times would build a value of 8 GB: a field past the limit is unknown, shown by
+  // its start. No sign-in argument is anywhere near that long, and no display of an unknown one
+  // needs to be.
+  void cap() {
+    const size_t limit = cur_.known ? kMaxFieldText : kMaxUnknownDisplay;
+    if (cur_.text.size() <= limit) return;
+    cur_.text.resize(kShownOfLongField);
+    cur_.text += cur_.known ? "... (longer than 64 KiB)" : "...";
+    cur_.known = false;
+  }
+
   std::vector<Field>& out_;
   std::string ifs_;
   Field cur_;
@@ -367,8 +388,19 @@ std::vector<Field> Evaluator::expand_words(Span<Word> words, State& st, std::vec
   std::vector<Field> out;
   out.reserve(words.size());  // one field per word, mostly
   if (word_of) word_of->reserve(words.size());
+  size_t bytes = 0;
   for (size_t i = 0; i < words.size(); ++i) {
+    size_t before = out.size();
     expand_word(words[i], st, out, true);
+    for (size_t k = before; k < out.size(); ++k) bytes += out[k].text.size();
+    // `a=("${a[@]}" "${a[@]}")` forty times would make 2^40 words: past the limit the rest of
+    // the command's words are one unknown word.
+    if (out.size() > kMaxFields || bytes > kMaxFieldsBytes) {
+      out.resize(std::min(out.size(), kMaxFields));
+      out.back() = Field{"(more words than tcguard follows)", false, {}};
+      if (word_of) word_of->resize(out.size(), i);
+      return out;
+    }
     if (word_of) word_of->resize(out.size(), i);
   }
   return out;

@@ -155,5 +155,28 @@ TEST(Evaluator, AStringThatEvalsItselfStopsAtTheDepthLimit) {
   EXPECT_EQ(b.signins[0].args.at(1).text, "q:x");
 }
 
+TEST(Evaluator, ValuesThatDoubleOnEveryLineStayBounded) {
+  // Forty doublings: 8 GB of text, or 2^40 words, before the limits (a 42-line file took minutes
+  // and ended in std::bad_alloc). Past them the value is unknown and shown by its start.
+  auto doubled = [](const std::string& first, const std::string& step, const std::string& use) {
+    std::string text = first + "\n";
+    for (int i = 0; i < 40; ++i) text += step + "\n";
+    return text + "taskcluster signin -s " + use + "\n";
+  };
+  for (const auto& text : {doubled("x=abcdefgh", "x=$x$x", "\"$x\""), doubled("x=ab", "x=\"$x$x$x$x\"", "\"$x\""),
+                           doubled("a=(x y)", "a=(\"${a[@]}\" \"${a[@]}\")", "\"${a[*]}\""),
+                           doubled("a=(x y)", "a+=(\"${a[@]}\")", "\"${a[*]}\"")}) {
+    Analysis a = analyze(text, "double.sh");
+    ASSERT_EQ(a.signins.size(), 1u) << text;
+    const auto& scope = a.signins[0].args.at(1);
+    EXPECT_FALSE(scope.known) << text;
+    EXPECT_LE(scope.text.size(), 300u) << text;
+  }
+  // Below the limits, the value is followed as before.
+  Analysis small = analyze(doubled("x=ab", "x=$x", "\"$x\""), "small.sh");
+  ASSERT_EQ(small.signins.size(), 1u);
+  EXPECT_EQ(small.signins[0].args.at(1).text, "ab");
+}
+
 }  // namespace
 }  // namespace tcg::shell
