@@ -78,4 +78,7 @@ Analysis analyze(std::string_view text, const std::string& file);
 // `/usr/local/bin/taskcluster`.
 bool is_taskcluster_binary(std::string_view word);
 
+// Are a simple command's words i and i+1 written as `taskcluster signin` (no expansion)?
+bool writes_signin_at(const Command& simple, size_t i);
+
 }  // namespace tcg::shell

@@ -104,6 +104,11 @@ bool is_taskcluster_binary(std::string_view word) {
   return base == "taskcluster"sv;
 }
 
+bool writes_signin_at(const Command& simple, size_t i) {
+  return i + 1 < simple.words.size() && simple.words[i + 1].literal_equals("signin") &&
+         simple.words[i].is_literal() && is_taskcluster_binary(simple.words[i].literal());
+}
+
 Evaluator::Evaluator(std::string_view text, Analysis& out) : text_(text), src_(text), out_(out) {
   budget_ = 200000 + static_cast<long>(text.size()) * 4;
 }

@@ -26,11 +26,9 @@ std::map<Place, WrittenSignin> written_signins(const shell::Command& root) {
   std::map<Place, WrittenSignin> out;
   auto scan = [&](const shell::Command& body, std::string_view function) {
     shell::for_each_simple(body, [&](const shell::Command& c) {
-      for (size_t i = 0; i + 1 < c.words.size(); ++i) {
-        if (c.words[i + 1].literal_equals("signin") && c.words[i].is_literal() &&
-            shell::is_taskcluster_binary(c.words[i].literal()))
+      for (size_t i = 0; i + 1 < c.words.size(); ++i)
+        if (shell::writes_signin_at(c, i))
           out[{c.words[i].pos.line, c.words[i].pos.column}] = WrittenSignin{std::string(function), false};
-      }
       // `alias tcs='taskcluster signin ...'`: the sign-in is in the alias body (a string).
       if (!c.words.empty() && c.words[0].literal_equals("alias")) {
         for (size_t i = 1; i < c.words.size(); ++i) {

@@ -28,11 +28,8 @@ HelperFacts facts_of(const shell::Command& body) {
       for (size_t i = 1; i < c.words.size(); ++i)
         if (c.words[i].is_literal()) h.unset.insert(c.words[i].literal());
     }
-    for (size_t i = 0; i + 1 < c.words.size(); ++i) {
-      if (c.words[i + 1].literal_equals("signin") && c.words[i].is_literal() &&
-          shell::is_taskcluster_binary(c.words[i].literal()))
-        h.signs_in = true;
-    }
+    for (size_t i = 0; i + 1 < c.words.size(); ++i)
+      if (shell::writes_signin_at(c, i)) h.signs_in = true;
   });
   return h;
 }
