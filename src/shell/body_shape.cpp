@@ -1,6 +1,7 @@
 #include "shell/body_shape.h"
 
 #include "shell/analysis.h"
+#include "shell/walk.h"
 
 namespace tcg::shell {
 
@@ -13,15 +14,6 @@ bool has_lasting_effects(std::string_view w) {
 }
 
 namespace {
-
-void walk(const Command& c, BodyShape& shape);
-
-void walk_word(const Word& w, BodyShape& shape) {
-  for (const auto& p : w.parts) {
-    if (p.kind == PartKind::CommandSub && p.body) walk(*p.body, shape);
-    for (const auto& a : p.arg) walk_word(a, shape);
-  }
-}
 
 // A command name the evaluator could resolve to anything but the literal text: expansions, and
 // globs or braces, which it does not expand.
@@ -39,38 +31,22 @@ bool computed_name(const Word& w) {
   return false;
 }
 
-void walk(const Command& c, BodyShape& shape) {
-  if (c.kind == CommandKind::Function) shape.effects = true;  // defines a function when run
-  if (c.kind == CommandKind::Simple && !c.words.empty()) {
-    const Word& first = c.words[0];
-    if (computed_name(first)) {
-      shape.effects = true;
-    } else {
-      std::string name = first.literal();
-      if (has_lasting_effects(name)) shape.effects = true;
-      else shape.calls.push_back(std::move(name));
-    }
-  }
-  for (const auto& a : c.assigns) {
-    walk_word(a.value, shape);
-    for (const auto& e : a.elements) walk_word(e, shape);
-  }
-  for (const auto& w : c.words) walk_word(w, shape);
-  for (const auto& r : c.redirects) walk_word(r.target, shape);
-  walk_word(c.word, shape);
-  for (const auto& w : c.loop_words) walk_word(w, shape);
-  for (const auto& child : c.children) walk(child, shape);
-  for (const auto& item : c.items) {
-    for (const auto& p : item.patterns) walk_word(p, shape);
-    if (item.body_ptr) walk(*item.body_ptr, shape);
-  }
-}
-
 }  // namespace
 
 BodyShape body_shape(const Command& body) {
   BodyShape shape;
-  walk(body, shape);
+  for_each_command(body, [&](const Command& c) {
+    if (c.kind == CommandKind::Function) shape.effects = true;  // defines a function when run
+    if (c.kind != CommandKind::Simple || c.words.empty()) return;
+    const Word& first = c.words[0];
+    if (computed_name(first)) {
+      shape.effects = true;
+      return;
+    }
+    std::string name = first.literal();
+    if (has_lasting_effects(name)) shape.effects = true;
+    else shape.calls.push_back(std::move(name));
+  });
   return shape;
 }
 

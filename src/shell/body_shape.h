@@ -16,8 +16,7 @@ struct BodyShape {
   std::vector<std::string> calls;   // literal command names run (maybe functions or aliases)
 };
 
-// A syntactic walk of `body`, including $(..), <(..), ${x:-$(..)}, case patterns and nested
-// bodies.
+// A syntactic walk of `body` (shell/walk.h: $(..), case patterns, nested bodies and the rest).
 BodyShape body_shape(const Command& body);
 
 // The command names the evaluator gives effects beyond the path that runs them: the CLI itself,

@@ -1,34 +1,46 @@
 #pragma once
-// Visiting every simple command of a tree, including those inside $(..), case branches and
-// function bodies (a syntactic walk, for checks that do not depend on paths).
+// Visiting every command of a tree, including those inside $(..), <(..), ${x:-$(..)}, redirect
+// targets, case subjects and patterns, case branches and function bodies (a syntactic walk, for
+// checks that do not depend on paths). A command is visited before the commands inside it.
 #include "shell/ast.h"
 
 namespace tcg::shell {
 
 template <class F>
-void for_each_simple(const Command& c, F&& visit);
+void for_each_command(const Command& c, F&& visit);
 
 template <class F>
-void for_each_simple_in_word(const Word& w, F&& visit) {
+void for_each_command_in_word(const Word& w, F&& visit) {
   for (const auto& p : w.parts) {
-    if (p.kind == PartKind::CommandSub && p.body) for_each_simple(*p.body, visit);
-    for (const auto& a : p.arg) for_each_simple_in_word(a, visit);
+    if (p.kind == PartKind::CommandSub && p.body) for_each_command(*p.body, visit);
+    for (const auto& a : p.arg) for_each_command_in_word(a, visit);
   }
 }
 
 template <class F>
-void for_each_simple(const Command& c, F&& visit) {
-  if (c.kind == CommandKind::Simple) visit(c);
+void for_each_command(const Command& c, F&& visit) {
+  visit(c);
   for (const auto& a : c.assigns) {
-    for_each_simple_in_word(a.value, visit);
-    for (const auto& e : a.elements) for_each_simple_in_word(e, visit);
+    for_each_command_in_word(a.value, visit);
+    for (const auto& e : a.elements) for_each_command_in_word(e, visit);
   }
-  for (const auto& w : c.words) for_each_simple_in_word(w, visit);
-  for_each_simple_in_word(c.word, visit);
-  for (const auto& w : c.loop_words) for_each_simple_in_word(w, visit);
-  for (const auto& child : c.children) for_each_simple(child, visit);
-  for (const auto& item : c.items)
-    if (item.body_ptr) for_each_simple(*item.body_ptr, visit);
+  for (const auto& w : c.words) for_each_command_in_word(w, visit);
+  for (const auto& r : c.redirects) for_each_command_in_word(r.target, visit);
+  for_each_command_in_word(c.word, visit);
+  for (const auto& w : c.loop_words) for_each_command_in_word(w, visit);
+  for (const auto& child : c.children) for_each_command(child, visit);
+  for (const auto& item : c.items) {
+    for (const auto& p : item.patterns) for_each_command_in_word(p, visit);
+    if (item.body_ptr) for_each_command(*item.body_ptr, visit);
+  }
+}
+
+// Only the simple commands.
+template <class F>
+void for_each_simple(const Command& c, F&& visit) {
+  for_each_command(c, [&](const Command& x) {
+    if (x.kind == CommandKind::Simple) visit(x);
+  });
 }
 
 }  // namespace tcg::shell

@@ -41,16 +41,10 @@ std::map<Place, WrittenSignin> written_signins(const shell::Command& root) {
     });
   };
   scan(root, "");
-  // Outer functions before the ones inside them, so that the innermost name is the one kept.
-  std::vector<const shell::Command*> pending = {&root};
-  while (!pending.empty()) {
-    const shell::Command* c = pending.back();
-    pending.pop_back();
-    if (c->kind == shell::CommandKind::Function && !c->children.empty()) scan(c->children[0], c->name);
-    for (const auto& child : c->children) pending.push_back(&child);
-    for (const auto& item : c->items)
-      if (item.body_ptr) pending.push_back(item.body_ptr);
-  }
+  // Functions are visited before the ones inside them, so the innermost name is the one kept.
+  shell::for_each_command(root, [&](const shell::Command& c) {
+    if (c.kind == shell::CommandKind::Function && !c.children.empty()) scan(c.children[0], c.name);
+  });
   return out;
 }
 
