@@ -19,7 +19,7 @@ struct LintCliOptions {
 };
 
 int run_lint(const Context& ctx, const LintCliOptions& o) {
-  auto policy = load_policy(ctx.global);
+  auto policy = load_policy(ctx.global, policy::LoadOptions::Project::Full);
   if (!policy) return usage_error(policy.error());
   std::error_code ec;
   std::string cwd = std::filesystem::current_path(ec).string();

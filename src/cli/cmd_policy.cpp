@@ -8,8 +8,17 @@
 #include <iostream>
 #include <map>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "cli/common.h"
 #include "policy/show.h"
+#include "policy/tighten.h"
+#include "policy/trust.h"
+#include "util/sha256.h"
 #include "rules/rule.h"
 
 namespace tcg::cli {
@@ -65,10 +74,74 @@ int run_check(const Context& ctx, const std::vector<std::string>& files) {
   return exit_code;
 }
 
+// Which files lookup found and what the guard did with each, as YAML comments.
+std::string lookup_comments(const policy::Policy& p) {
+  std::string out = "# Policy files, as the guard (run, the masquerade, signin, review, whoami) applies them;\n"
+                    "# lint and `policy check` apply a project file in full.\n";
+  if (p.lookup.empty()) out += "#   none found: the embedded default alone\n";
+  for (const auto& source : p.lookup) {
+    out += "#   " + source.file + " (" + source.origin + "): " + policy::describe_use(source) + "\n";
+    for (const auto& part : source.ignored)
+      out += "#     ignored " + part.what + " (" + part.where.str() + "): it " + part.why + "\n";
+  }
+  return out;
+}
+
 int run_show(const Context& ctx) {
   auto p = load_policy(ctx.global);
   if (!p) return usage_error(p.error());
-  std::cout << policy::policy_to_yaml(*p);
+  std::cout << lookup_comments(*p) << policy::policy_to_yaml(*p);
+  return kExitOk;
+}
+
+// `policy trust FILE`: lets this exact content of a project policy loosen the guard.
+int run_trust(const Context& ctx, const std::string& file) {
+  std::error_code ec;
+  std::string path = std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec), ec).string();
+  if (ec) return usage_error(Error{"cannot resolve the path: " + ec.message(), SourceLocation{file, 0, 0}});
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return usage_error(Error{std::string("cannot open it: ") + std::strerror(errno), SourceLocation{file, 0, 0}});
+  std::string unsafe = policy::unsafe_policy_file_reason(fd);
+  std::string text;
+  char buffer[65536];
+  for (ssize_t n; unsafe.empty() && (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      unsafe = std::string("cannot read it: ") + std::strerror(errno);
+      break;
+    }
+    text.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  if (!unsafe.empty()) {
+    std::cerr << "tcguard: " << file << ": not trusted: " << unsafe << "\n";
+    return kExitRefused;
+  }
+  auto parsed = policy::parse_policy(text, file);
+  if (!parsed) return usage_error(parsed.error());
+  // What trusting changes: the parts the guard leaves out today, judged over the user's own policy.
+  auto getenv = [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+  policy::LoadOptions user_only;  // no cwd: the user's own files over the default, no project file
+  user_only.explicit_files = ctx.global.policy_files;
+  user_only.no_default = ctx.global.no_default_policy;
+  user_only.getenv = getenv;
+  auto user = policy::load_effective_policy(user_only);
+  if (!user) return usage_error(user.error());
+  auto loosened = policy::merge_tightening_only(std::move(*user), *parsed).ignored;
+  std::string store = policy::trust_store_path(getenv);
+  if (Status s = policy::record_trust(store, path, text); !s) return usage_error(s.error());
+  std::cout << "trusted " << path << " (sha256 " << sha256_hex(text) << ", recorded in " << store << ")\n";
+  if (loosened.empty()) {
+    std::cout << "it only adds or tightens, so the guard applied it already\n";
+  } else {
+    std::cout << "the guard now also applies what loosens:\n";
+    for (const auto& part : loosened) std::cout << "  " << part.where.str() << ": " << part.what << ": it " << part.why << "\n";
+  }
+  std::cout << "editing the file ends the trust; run this again after reviewing a change\n";
   return kExitOk;
 }
 
@@ -128,7 +201,7 @@ int run_rules(const Context& ctx) {
 }  // namespace
 
 void add_policy_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("policy", "Validate policy files, print the effective policy, list rules");
+  auto* cmd = app.add_subcommand("policy", "Validate policy files, print the effective policy, list rules, trust a project policy");
   cmd->require_subcommand(1);
 
   auto files = std::make_shared<std::vector<std::string>>();
@@ -142,7 +215,13 @@ void add_policy_command(CLI::App& app, Context& ctx) {
   auto* rules_cmd = cmd->add_subcommand("rules", "List every rule id with its kind, severity and summary (--format json)");
   rules_cmd->callback([&ctx] { ctx.exit_code = run_rules(ctx); });
 
-  for (auto* sub : {check, show, rules_cmd}) sub->fallthrough();
+  auto trust_file = std::make_shared<std::string>();
+  auto* trust = cmd->add_subcommand(
+      "trust", "Let this exact content of a project policy (.tcguard.yaml) loosen the guard; editing it ends the trust");
+  trust->add_option("FILE", *trust_file, "The project policy file")->required();
+  trust->callback([&ctx, trust_file] { ctx.exit_code = run_trust(ctx, *trust_file); });
+
+  for (auto* sub : {check, show, rules_cmd, trust}) sub->fallthrough();
 }
 
 }  // namespace tcg::cli

@@ -72,7 +72,7 @@ TEST(CheckReferences, UndefinedClusterAndUnknownExceptionRule) {
   EXPECT_EQ(status.error().str(), "e.yaml:3:5: exception for unknown rule `root-scope-expirey` (did you mean `root-scope-expiry`?)");
 }
 
-TEST(Lookup, ExplicitFilesWinAndAllAreMerged) {
+TEST(Lookup, ExplicitFilesThenTheProjectFile) {
   TempDir dir;
   std::string a = dir.write("a.yaml", kOverride);
   std::string b = dir.write("b.yaml", "version: 1\nrules:\n  - id: extra\n    deny: true\n");
@@ -81,27 +81,33 @@ TEST(Lookup, ExplicitFilesWinAndAllAreMerged) {
   o.explicit_files = {a, b};
   auto p = load_effective_policy(o);
   ASSERT_TRUE(p.ok()) << p.error().str();
-  EXPECT_EQ(p->sources, (std::vector<std::string>{"<default>", a, b}));
+  // DESIGN.md: the user's own files (here --policy, so not $TCGUARD_POLICY), then the project's.
+  EXPECT_EQ(p->sources, (std::vector<std::string>{"<default>", a, b, dir.path() + "/.tcguard.yaml"}));
   EXPECT_EQ(p->find_rule("root-scope-expiry")->max_expiry, 300);
   EXPECT_NE(p->find_rule("extra"), nullptr);
-  EXPECT_EQ(p->find_rule("from-cwd"), nullptr);
+  EXPECT_NE(p->find_rule("from-cwd"), nullptr);  // a new rule only tightens: the guard keeps it
+  ASSERT_EQ(p->lookup.size(), 3u);
+  EXPECT_EQ(p->lookup[0].origin, "--policy");
+  EXPECT_EQ(p->lookup[2].origin, "project");
+  EXPECT_EQ(p->lookup[2].use, PolicySource::Use::TighteningOnly);
 }
 
-TEST(Lookup, EnvironmentBeforeTheFolderFile) {
+TEST(Lookup, EnvironmentFileThenTheFolderFile) {
   TempDir dir;
   std::string env_file = dir.write("env.yaml", "version: 1\nrules:\n  - id: from-env\n    deny: true\n");
   dir.write("proj/.tcguard.yaml", "version: 1\nrules:\n  - id: from-cwd\n    deny: true\n");
   auto p = load_effective_policy(options_with({{"TCGUARD_POLICY", env_file}}, dir.path() + "/proj"));
   ASSERT_TRUE(p.ok()) << p.error().str();
   EXPECT_NE(p->find_rule("from-env"), nullptr);
-  EXPECT_EQ(p->find_rule("from-cwd"), nullptr);
+  EXPECT_NE(p->find_rule("from-cwd"), nullptr);
+  EXPECT_EQ(p->sources.back(), dir.path() + "/proj/.tcguard.yaml");
 
   auto missing = load_effective_policy(options_with({{"TCGUARD_POLICY", dir.path() + "/nope.yaml"}}, dir.path()));
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("TCGUARD_POLICY"), std::string::npos);
 }
 
-TEST(Lookup, FolderFileInCwdOrAParentBeforeXdg) {
+TEST(Lookup, XdgFileThenTheFolderFileInCwdOrAParent) {
   TempDir dir;
   dir.write("repo/.tcguard.yaml", "version: 1\nrules:\n  - id: from-repo\n    deny: true\n");
   dir.write("repo/sub/deeper/keep", "");
@@ -109,8 +115,9 @@ TEST(Lookup, FolderFileInCwdOrAParentBeforeXdg) {
   auto p = load_effective_policy(options_with({{"XDG_CONFIG_HOME", dir.path() + "/xdg"}}, dir.path() + "/repo/sub/deeper"));
   ASSERT_TRUE(p.ok()) << p.error().str();
   EXPECT_NE(p->find_rule("from-repo"), nullptr);
-  EXPECT_EQ(p->find_rule("from-xdg"), nullptr);
+  EXPECT_NE(p->find_rule("from-xdg"), nullptr);
   EXPECT_EQ(p->sources.back(), dir.path() + "/repo/.tcguard.yaml");
+  EXPECT_EQ(p->lookup.front().origin, "user configuration");
 
   auto xdg = load_effective_policy(options_with({{"XDG_CONFIG_HOME", dir.path() + "/xdg"}}, dir.path()));
   ASSERT_TRUE(xdg.ok()) << xdg.error().str();
