@@ -10,8 +10,9 @@
 
 namespace tcg::cli {
 
-Result<policy::Policy> load_policy(const GlobalOptions& global) {
+Result<policy::Policy> load_policy(const GlobalOptions& global, policy::LoadOptions::Project project) {
   policy::LoadOptions options;
+  options.project = project;
   options.explicit_files = global.policy_files;
   options.no_default = global.no_default_policy;
   std::error_code ec;
@@ -21,7 +22,18 @@ Result<policy::Policy> load_policy(const GlobalOptions& global) {
     if (!v) return std::nullopt;
     return std::string(v);
   };
-  return policy::load_effective_policy(options);
+  auto policy = policy::load_effective_policy(options);
+  if (policy) {
+    for (const auto& source : policy->lookup) {
+      if (source.use == policy::PolicySource::Use::Ignored)
+        std::cerr << "tcguard: warning: " << source.file << ": project policy ignored: " << source.reason << "\n";
+      for (const auto& part : source.ignored)
+        std::cerr << "tcguard: warning: " << (part.where.file.empty() ? source.file : part.where.str())
+                  << ": ignored " << part.what << " from an untrusted project policy: it " << part.why
+                  << " (`tcguard policy trust " << source.file << "` to apply it)\n";
+    }
+  }
+  return policy;
 }
 
 bool use_color(const GlobalOptions& global, int fd) {

@@ -34,8 +34,11 @@ struct Context {
   int exit_code = kExitOk;
 };
 
-// The effective policy per DESIGN.md's lookup order, or an error naming file:line:column.
-Result<policy::Policy> load_policy(const GlobalOptions& global);
+// The effective policy per DESIGN.md's lookup order, or an error naming file:line:column. For
+// the guard (the default) a project .tcguard.yaml only tightens unless trusted, and what it was
+// not allowed to do is said on stderr; lint and `policy check` pass Project::Full.
+Result<policy::Policy> load_policy(const GlobalOptions& global,
+                                   policy::LoadOptions::Project project = policy::LoadOptions::Project::Guard);
 // Colour for the given stream: --color, then NO_COLOR, then whether the fd is a terminal.
 bool use_color(const GlobalOptions& global, int fd);
 report::Format output_format(const GlobalOptions& global);  // validated by CLI11 already
