@@ -80,7 +80,7 @@ nlohmann::ordered_json credentials_json(const guard::CredentialCheck& c) {
 
 int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const guard::Target& target,
                   const guard::Decision& d, const guard::CredentialCheck& credentials, const RunOptions& opts,
-                  const guard::Getenv& env) {
+                  const guard::Getenv& env, const policy::Policy& policy) {
   std::string confirmation = confirmation_state(d, opts, target.confirm_name, env);
   int code = kExitOk;
   if (d.verdict == guard::Verdict::Deny) code = kExitRefused;
@@ -112,6 +112,19 @@ int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const 
     }
     j["findings"] = std::move(findings);
     j["credentials"] = credentials_json(credentials);
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const auto& source : policy.lookup) {
+      nlohmann::ordered_json fj;
+      fj["file"] = source.file;
+      fj["origin"] = source.origin;
+      fj["use"] = policy::describe_use(source);
+      nlohmann::ordered_json ignored = nlohmann::ordered_json::array();
+      for (const auto& part : source.ignored)
+        ignored.push_back({{"what", part.what}, {"why", part.why}, {"where", part.where.str()}});
+      fj["ignored"] = std::move(ignored);
+      files.push_back(std::move(fj));
+    }
+    j["policy_files"] = std::move(files);
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return code;
   }
@@ -128,6 +141,11 @@ int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const 
   for (const auto& f : d.report.findings)
     std::cout << severity_name(f.severity) << ": " << f.message << " [" << f.rule << "]\n";
   for (const auto& n : credentials.notes) std::cout << "note: " << n << "\n";
+  for (const auto& source : policy.lookup) {
+    std::cout << "policy file:  " << source.file << " (" << source.origin << "): " << policy::describe_use(source) << "\n";
+    for (const auto& part : source.ignored)
+      std::cout << "  ignored:    " << part.what << " (" << part.where.str() << "): it " << part.why << "\n";
+  }
   std::cout << "would run:    " << (code == kExitOk ? "yes" : "no") << "\n";
   return code;
 }
@@ -204,7 +222,7 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
     guard::apply_credential_check(decision, credentials);
   }
 
-  if (opts.dry_run) return print_dry_run(global, cmd, target, decision, credentials, opts, env);
+  if (opts.dry_run) return print_dry_run(global, cmd, target, decision, credentials, opts, env, *policy);
 
   for (const auto& n : credentials.notes) std::cerr << "tcguard: note: " << n << "\n";
   print_findings(global, *policy, decision.report);

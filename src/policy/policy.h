@@ -81,6 +81,23 @@ struct Exception {
   SourceLocation where;
 };
 
+// A part of an untrusted project policy that the guard left out (src/policy/tighten.h).
+struct IgnoredPart {
+  std::string what;      // "rule `root-scope-expiry`", "cluster `firefoxci`", "unknown_cluster", ...
+  std::string why;       // "lowers the severity from error to note"
+  SourceLocation where;  // where the file wrote it
+};
+
+// What lookup did with one policy file, for `policy show`, `run --dry-run` and the warnings.
+struct PolicySource {
+  std::string file;
+  std::string origin;    // "--policy" | "$TCGUARD_POLICY" | "user configuration" | "project"
+  enum class Use { Full, Trusted, TighteningOnly, Ignored } use = Use::Full;
+  std::string reason;                // why the whole file was ignored
+  std::vector<IgnoredPart> ignored;  // TighteningOnly: the parts left out
+};
+std::string describe_use(const PolicySource& source);  // "applied in full", "ignored: ...", ...
+
 struct Policy {
   std::vector<Cluster> clusters;
   bool unknown_is_production = true;   // unknown_cluster: production | ignore
@@ -89,6 +106,7 @@ struct Policy {
   std::vector<Action> actions;
   std::vector<Exception> exceptions;
   std::vector<std::string> sources;    // the files merged, in order ("<default>" first)
+  std::vector<PolicySource> lookup;    // every file lookup found, applied or not, in order
 
   const Cluster* find_cluster(const std::string& name) const;
   const Rule* find_rule(const std::string& id) const;
@@ -110,11 +128,18 @@ struct LoadOptions {
   bool no_default = false;                   // --no-default-policy
   std::string cwd;                           // where to start looking for .tcguard.yaml
   std::function<std::optional<std::string>(const std::string&)> getenv;  // defaults to ::getenv
+  // How a project `.tcguard.yaml` applies. Guard (run, the masquerade, signin, review, whoami):
+  // untrusted, so only what tightens, unless trusted by content (`policy trust`); a file not
+  // owned by the user or writable by others is ignored. Full (lint, policy check): the
+  // repository's own configuration, as .shellcheckrc is.
+  enum class Project { Guard, Full } project = Project::Guard;
 };
-// DESIGN.md lookup: --policy files (all of them), else $TCGUARD_POLICY, else .tcguard.yaml in cwd
-// or a parent, else $XDG_CONFIG_HOME/tcguard/policy.yaml; merged over the default.
+// DESIGN.md lookup, merged over the default: the user's own policy (--policy files, all of
+// them, else $TCGUARD_POLICY, else $XDG_CONFIG_HOME/tcguard/policy.yaml), then a project policy
+// .tcguard.yaml in cwd or a parent, applied as `options.project` says.
 Result<Policy> load_effective_policy(const LoadOptions& options);
-// The files that lookup picks (without reading them); errors when $TCGUARD_POLICY names no file.
+// The files that lookup picks (without reading them), user's first, then the project's;
+// errors when $TCGUARD_POLICY names no file.
 Result<std::vector<std::string>> policy_files_to_load(const LoadOptions& options);
 // Reads and parses one policy file.
 Result<Policy> load_policy_file(const std::string& path);
