@@ -14,6 +14,7 @@
 #include "guard/confirm.h"
 #include "guard/credential_check.h"
 #include "guard/decision.h"
+#include "guard/display.h"
 #include "guard/effect.h"
 #include "guard/real_cli.h"
 #include "scopes/scopes.h"
@@ -89,10 +90,10 @@ int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const 
   if (output_format(global) == report::Format::Json) {
     nlohmann::ordered_json j;
     j["version"] = 1;
-    j["command"] = cmd.name;
+    j["command"] = guard::redact_text(cmd.name);
     j["known"] = cmd.known;
     j["state_changing"] = cmd.state_changing;
-    if (!cmd.target_id.empty()) j["target"] = cmd.target_id;
+    if (!cmd.target_id.empty()) j["target"] = guard::redact_text(cmd.target_id);
     j["effect"] = guard::describe_effect(cmd);
     j["cluster"] = target.known ? nlohmann::ordered_json(target.cluster) : nlohmann::ordered_json(nullptr);
     j["root_url"] = target.root_url ? nlohmann::ordered_json(*target.root_url) : nlohmann::ordered_json(nullptr);
@@ -128,19 +129,20 @@ int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const 
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return code;
   }
-  std::cout << "command:      " << (cmd.name.empty() ? "(help)" : cmd.name)
+  // Values from the command line and the environment are shown redacted and escaped (display.h).
+  std::cout << "command:      " << (cmd.name.empty() ? "(help)" : guard::shown(cmd.name))
             << (cmd.known ? "" : " (unknown: counted as state-changing)") << "\n";
-  std::cout << "effect:       " << guard::describe_effect(cmd) << "\n";
-  std::cout << "cluster:      " << target.display() << "\n";
-  if (target.root_url) std::cout << "root URL:     " << *target.root_url << "\n";
+  std::cout << "effect:       " << guard::shown(guard::describe_effect(cmd)) << "\n";
+  std::cout << "cluster:      " << guard::shown(target.display()) << "\n";
+  if (target.root_url) std::cout << "root URL:     " << guard::shown(*target.root_url) << "\n";
   std::cout << "decision:     " << guard::verdict_name(d.verdict);
   if (d.verdict == guard::Verdict::Confirm)
-    std::cout << " (type " << (target.confirm_name.empty() ? "<no cluster>" : target.confirm_name)
+    std::cout << " (type " << (target.confirm_name.empty() ? "<no cluster>" : guard::shown(target.confirm_name))
               << "; confirmation " << confirmation << ")";
   std::cout << "\n";
   for (const auto& f : d.report.findings)
-    std::cout << severity_name(f.severity) << ": " << f.message << " [" << f.rule << "]\n";
-  for (const auto& n : credentials.notes) std::cout << "note: " << n << "\n";
+    std::cout << severity_name(f.severity) << ": " << guard::shown(f.message) << " [" << f.rule << "]\n";
+  for (const auto& n : credentials.notes) std::cout << "note: " << guard::shown(n) << "\n";
   for (const auto& source : policy.lookup) {
     std::cout << "policy file:  " << source.file << " (" << source.origin << "): " << policy::describe_use(source) << "\n";
     for (const auto& part : source.ignored)
@@ -156,7 +158,8 @@ guard::AuditRecord audit_record(const tccli::Command& cmd, const guard::Target& 
   r.time = guard::utc_timestamp_now();
   r.user = guard::local_user(env);
   r.client_id = env("TASKCLUSTER_CLIENT_ID").value_or("");
-  if (r.client_id.empty()) r.client_id = guard::read_cli_config(guard::cli_config_path(env)).client_id.value_or("");
+  if (r.client_id.empty())
+    if (auto config = api::read_cli_config(api::cli_config_path(env))) r.client_id = config->client_id.value_or("");
   r.cluster = target.cluster;
   r.root_url = target.root_url.value_or("");
   r.production = target.production;
@@ -167,10 +170,15 @@ guard::AuditRecord audit_record(const tccli::Command& cmd, const guard::Target& 
   return r;
 }
 
-void write_audit(guard::AuditRecord record, const guard::Getenv& env) {
-  std::string path = guard::audit_log_path(env);
-  Status s = guard::append_audit_line(path, guard::audit_line(record));
-  if (!s) std::cerr << "tcguard: warning: audit log not written: " << s.error().str() << "\n";
+// A command that runs must be recorded first (fail closed): the caller refuses it when this
+// fails. For one that does not run anyway, the failure is only a warning.
+Status write_audit(const guard::AuditRecord& record, const guard::Getenv& env) {
+  return guard::append_audit_line(guard::audit_log_path(env), guard::audit_line(record));
+}
+
+void write_audit_or_warn(const guard::AuditRecord& record, const guard::Getenv& env) {
+  Status s = write_audit(record, env);
+  if (!s) std::cerr << "tcguard: warning: audit log not written: " << guard::shown(s.error().str()) << "\n";
 }
 
 void print_findings(const GlobalOptions& global, const policy::Policy& policy, const Report& report) {
@@ -181,10 +189,11 @@ void print_findings(const GlobalOptions& global, const policy::Policy& policy, c
 
 std::string prompt_text(const tccli::Command& cmd, const guard::Target& target, const std::vector<std::string>& argv) {
   std::string text = "\ntcguard: confirmation needed\n";
-  text += "  command:  " + quoted_command(guard::redact_argv(argv)) + "\n";
-  text += "  effect:   " + guard::describe_effect(cmd) + "\n";
-  text += "  cluster:  " + target.display() + "\n";
-  if (target.root_url) text += "  root URL: " + *target.root_url + "\n";
+  // Each value on one line of its own, escaped: an argument cannot draw a fake line.
+  text += "  command:  " + guard::escape_controls(quoted_command(guard::redact_argv(argv))) + "\n";
+  text += "  effect:   " + guard::shown(guard::describe_effect(cmd)) + "\n";
+  text += "  cluster:  " + guard::shown(target.display()) + "\n";
+  if (target.root_url) text += "  root URL: " + guard::shown(*target.root_url) + "\n";
   return text;
 }
 
@@ -211,7 +220,9 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
 
   auto policy = load_policy(global);
   if (!policy) return usage_error(policy.error());
-  guard::Target target = guard::resolve_target(*policy, guard::effective_root_url(env));
+  auto root_url = guard::effective_root_url(env);
+  if (!root_url) return usage_error(root_url.error());
+  guard::Target target = guard::resolve_target(*policy, *root_url);
   guard::Decision decision;
   if (cmd.state_changing) decision = guard::decide(*policy, cmd, target);
   // The credentials are judged after the policy's decision (nothing to ask when it already
@@ -224,7 +235,7 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
 
   if (opts.dry_run) return print_dry_run(global, cmd, target, decision, credentials, opts, env, *policy);
 
-  for (const auto& n : credentials.notes) std::cerr << "tcguard: note: " << n << "\n";
+  for (const auto& n : credentials.notes) std::cerr << "tcguard: note: " << guard::shown(n) << "\n";
   print_findings(global, *policy, decision.report);
   guard::AuditRecord record = audit_record(cmd, target, decision, argv, env);
 
@@ -233,8 +244,8 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
     std::string rules;
     for (const auto& r : decision.deny_rules) rules += (rules.empty() ? "" : ", ") + r;
     record.reason = "refused by policy (" + rules + ")";
-    write_audit(record, env);
-    std::cerr << "tcguard: " << quoted_command(guard::redact_argv(argv)) << " refused by policy (" << rules
+    write_audit_or_warn(record, env);
+    std::cerr << "tcguard: " << guard::escape_controls(quoted_command(guard::redact_argv(argv))) << " refused by policy (" << rules
               << "); nothing was run\n";
     return kExitRefused;
   }
@@ -249,8 +260,8 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
     if (!outcome.confirmed) {
       record.decision = "refused";
       record.reason = outcome.reason;
-      write_audit(record, env);
-      std::cerr << "tcguard: not confirmed: " << outcome.reason << "; nothing was run\n";
+      write_audit_or_warn(record, env);
+      std::cerr << "tcguard: not confirmed: " << guard::escape_controls(outcome.reason) << "; nothing was run\n";
       return kExitUnconfirmed;
     }
     record.decision = "confirmed";
@@ -258,7 +269,15 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
   } else {
     record.decision = "allowed";
   }
-  write_audit(record, env);
+  if (Status s = write_audit(record, env); !s) {
+    std::string path = guard::audit_log_path(env);
+    std::cerr << "tcguard: " << guard::escape_controls(quoted_command(guard::redact_argv(argv)))
+              << " refused: it cannot be recorded in the audit log "
+              << (path.empty() ? std::string("(none)") : guard::shown(path)) << " (" << guard::shown(s.error().str())
+              << "); a guarded command runs only once it is recorded. Make the log writable, or set "
+                 "TCGUARD_AUDIT_LOG to a file you own; nothing was run\n";
+    return kExitRefused;
+  }
   return exec_or_fail(real, argv);
 }
 
@@ -280,7 +299,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       "scopes and lifetime: missing scopes (insufficient-scopes) and the policy's rules on the credentials\n"
       "refuse the command before any prompt; an API that cannot be asked refuses on production\n"
       "(unverifiable-credentials) and warns elsewhere. Exit codes: the command's own, or 2 (usage),\n"
-      "3 (refused by policy), 4 (confirmation missing or declined).");
+      "3 (refused by policy, or the audit log cannot be written), 4 (confirmation missing or declined).");
   cmd->callback([&ctx, opts] {
     std::vector<std::string> words = opts->words;
     if (words.empty() || !guard::names_taskcluster(words.front())) {

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <csignal>
 
+#include "guard/display.h"
+
 namespace tcg::guard {
 
 namespace {
@@ -82,8 +84,9 @@ class PromptScope {
 
 PromptAnswer prompt_for_name(int tty_fd, const std::string& text, const std::string& expected) {
   PromptScope scope(tty_fd);
-  write_all(tty_fd, text);
-  write_all(tty_fd, "Type the cluster name (" + expected + ") to continue; anything else cancels: ");
+  // The caller escapes what it puts in `text`; this is the last stop before the terminal.
+  write_all(tty_fd, escape_controls(text, true));
+  write_all(tty_fd, "Type the cluster name (" + escape_controls(expected) + ") to continue; anything else cancels: ");
   std::string line;
   for (;;) {
     pollfd fds[2] = {{tty_fd, POLLIN, 0}, {scope.wake_fd(), POLLIN, 0}};
@@ -108,8 +111,10 @@ PromptAnswer prompt_for_name(int tty_fd, const std::string& text, const std::str
 
 ConfirmOutcome obtain_confirmation(const ConfirmInput& input) {
   ConfirmOutcome out;
-  const std::string how = "type the cluster's name at the prompt, or pass --confirm " + input.expected +
-                          " (or set TCGUARD_CONFIRM=" + input.expected + ") when there is no terminal";
+  // Reasons are printed and logged: the names in them are shown escaped.
+  const std::string expected = shown(input.expected);
+  const std::string how = "type the cluster's name at the prompt, or pass --confirm " + expected +
+                          " (or set TCGUARD_CONFIRM=" + expected + ") when there is no terminal";
   if (input.expected.empty()) {
     out.reason =
         "no root URL is set (TASKCLUSTER_ROOT_URL, or rootUrl in the CLI's config file), so there is no cluster "
@@ -118,12 +123,12 @@ ConfirmOutcome obtain_confirmation(const ConfirmInput& input) {
   }
   if (input.flag) {
     if (*input.flag == input.expected) return {true, "flag", ""};
-    out.reason = "--confirm " + *input.flag + " does not match the cluster's name, " + input.expected;
+    out.reason = "--confirm " + shown(*input.flag) + " does not match the cluster's name, " + expected;
     return out;
   }
   if (input.env) {
     if (*input.env == input.expected) return {true, "env", ""};
-    out.reason = "TCGUARD_CONFIRM=" + *input.env + " does not match the cluster's name, " + input.expected;
+    out.reason = "TCGUARD_CONFIRM=" + shown(*input.env) + " does not match the cluster's name, " + expected;
     return out;
   }
   int fd = ::open(input.tty_path.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC);
@@ -135,7 +140,7 @@ ConfirmOutcome obtain_confirmation(const ConfirmInput& input) {
   ::close(fd);
   switch (answer) {
     case PromptAnswer::Confirmed: return {true, "prompt", ""};
-    case PromptAnswer::Declined: out.reason = "the answer was not the cluster's name, " + input.expected; break;
+    case PromptAnswer::Declined: out.reason = "the answer was not the cluster's name, " + expected; break;
     case PromptAnswer::Interrupted: out.reason = "interrupted at the prompt"; break;
     case PromptAnswer::EndOfInput: out.reason = "no answer at the prompt (end of input)"; break;
     case PromptAnswer::NoTerminal: out.reason = "confirmation required and there is no terminal to ask on: " + how; break;

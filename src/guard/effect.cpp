@@ -1,8 +1,12 @@
 #include "guard/effect.h"
 
+#include "guard/audit.h"
+
 namespace tcg::guard {
 
-std::string describe_effect(const tccli::Command& c) {
+namespace {
+
+std::string effect_of(const tccli::Command& c) {
   const std::string id = c.target_id.empty() ? "<none given>" : c.target_id;
   if (!c.state_changing) return "only reads; nothing changes";
   if (c.name == "task rerun")
@@ -27,5 +31,10 @@ std::string describe_effect(const tccli::Command& c) {
   if (c.name.rfind("api ", 0) == 0) return "calls " + c.name.substr(4) + ", which is not a known read-only API method";
   return "runs `taskcluster " + c.name + "`, which tcguard does not know, so it counts as state-changing";
 }
+
+}  // namespace
+
+// The sentence carries the target id and flag values as typed, so it is redacted as a whole.
+std::string describe_effect(const tccli::Command& c) { return redact_text(effect_of(c)); }
 
 }  // namespace tcg::guard

@@ -1,5 +1,6 @@
 #pragma once
-// One sentence on what a state-changing command will do, for the prompt and --dry-run.
+// One sentence on what a state-changing command will do, for the prompt and --dry-run; what looks
+// like a secret is redacted (control characters are left to the display: guard/display.h).
 #include <string>
 
 #include "tccli/command.h"

@@ -68,7 +68,8 @@ TEST(Redaction, TokenLikeValues) {
   EXPECT_EQ(out[6], "<redacted>");
   out = redact_argv({"taskcluster", "api", "secrets", "set", "n", "{\"accessToken\": \"abc123\", \"x\": 1}"});
   EXPECT_EQ(out[5].find("abc123"), std::string::npos) << out[5];
-  EXPECT_NE(out[5].find("\"x\": 1"), std::string::npos) << out[5];
+  // A secrets payload keeps its keys only.
+  EXPECT_EQ(nlohmann::json::parse(out[5]), nlohmann::json::parse(R"({"accessToken": "<redacted>", "x": "<redacted>"})"));
   out = redact_argv({"taskcluster", "task", "run", "--env", "TOKEN=" + token, "img", "sh"});
   EXPECT_EQ(out[4].find(token), std::string::npos) << out[4];
   out = redact_argv({"taskcluster", "weird", token});

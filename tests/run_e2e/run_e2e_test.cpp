@@ -246,10 +246,10 @@ TEST_F(RunE2E, ConfigSetPassesWithoutConfirmationAndTheTokenIsRedacted) {
   std::string log = read_file(audit);
   EXPECT_EQ(log.find(token), std::string::npos) << log;
   EXPECT_EQ(log.find("EnvTok3n"), std::string::npos) << log;
-  EXPECT_NE(log.find("<redacted>"), std::string::npos) << log;
+  EXPECT_EQ(audit_lines().at(0)["argv"][4], "<redacted>") << log;
 }
 
-TEST_F(RunE2E, AnUnwritableAuditLogWarnsButStillGuards) {
+TEST_F(RunE2E, AnUnwritableAuditLogRefusesWhatWouldRun) {
   std::string blocker = dir.write("blocker", "a file, not a folder");
   RunOptions o = options(kProduction);
   o.env_set["TCGUARD_AUDIT_LOG"] = blocker + "/audit.jsonl";
@@ -257,10 +257,11 @@ TEST_F(RunE2E, AnUnwritableAuditLogWarnsButStillGuards) {
   EXPECT_EQ(refused.exit_code, 4);
   EXPECT_FALSE(stub_ran());
   EXPECT_NE(refused.err.find("audit log not written"), std::string::npos) << refused.err;
+  // A command that would run is refused when it cannot be recorded (fail closed).
   RunResult ok = run_tcguard(with_run({"task", "cancel", "T1"}, {"--confirm", "firefoxci"}), o);
-  EXPECT_EQ(ok.exit_code, 0) << ok.err;
-  EXPECT_TRUE(stub_ran());
-  EXPECT_NE(ok.err.find("audit log not written"), std::string::npos);
+  EXPECT_EQ(ok.exit_code, 3) << ok.err;
+  EXPECT_FALSE(stub_ran());
+  EXPECT_NE(ok.err.find("cannot be recorded in the audit log"), std::string::npos) << ok.err;
 }
 
 TEST_F(RunE2E, UnknownCommandsAreGuarded) {
