@@ -64,7 +64,6 @@ int main(int argc, char** argv) {
   if (registers(argc, argv, "policy")) add_policy_command(app, ctx);
   if (registers(argc, argv, "explain")) add_explain_command(app, ctx);
   if (registers(argc, argv, "whoami")) add_whoami_command(app, ctx);
-  if (registers(argc, argv, "jsone")) add_jsone_command(app, ctx);
   if (registers(argc, argv, "__dist")) add_dist_commands(app, ctx);
   // Global options may follow the subcommand, except for `signin`, whose arguments are all its own.
   for (auto* sub : app.get_subcommands({}))
