@@ -362,7 +362,7 @@ std::vector<Candidate> rule_candidates(const GlobalOptions& global) {
   std::vector<Candidate> out;
   for (const auto& rule : rules::builtin_rules()) out.push_back({std::string(rule.id), std::string(rule.summary)});
   // Ids a policy adds (its own rules and actions), when a policy loads; completion never fails.
-  if (auto policy = load_policy(global)) {
+  if (auto policy = load_policy(global, policy::LoadOptions::Project::Full)) {
     auto known = [&out](const std::string& id) {
       return std::any_of(out.begin(), out.end(), [&id](const Candidate& c) { return c.value == id; });
     };
@@ -377,7 +377,7 @@ std::vector<Candidate> rule_candidates(const GlobalOptions& global) {
 
 std::vector<Candidate> cluster_candidates(const GlobalOptions& global) {
   std::vector<Candidate> out;
-  if (auto policy = load_policy(global)) {
+  if (auto policy = load_policy(global, policy::LoadOptions::Project::Full)) {
     for (const auto& c : policy->clusters)
       out.push_back({c.name, c.root_url + (c.production ? " (production)" : "")});
   }

@@ -76,11 +76,14 @@ TEST(PolicyCheck, WithoutFilesChecksWhatLookupFinds) {
   dir.write(".tcguard.yaml", "version: 1\nrules:\n  - id: a\n    max_expiry: soon\n");
   auto r = run_tcguard({"policy", "check"}, isolated(dir));
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(".tcguard.yaml:4:17:"), std::string::npos) << r.err;  // A global --policy is what lookup finds first.
+  EXPECT_NE(r.err.find(".tcguard.yaml:4:17:"), std::string::npos) << r.err;
+  // DESIGN.md: a global --policy is the user's own file; the project file still follows it.
   std::string good = dir.write("good.yaml", "version: 1\n");
+  dir.write(".tcguard.yaml", "version: 1\n");
   r = run_tcguard({"--policy", good, "policy", "check"}, isolated(dir));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find(good + ": ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(dir.path() + "/.tcguard.yaml: ok"), std::string::npos) << r.out;
 }
 
 TEST(PolicyShow, AnnotatesWhereEachEntryCameFrom) {

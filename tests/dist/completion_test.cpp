@@ -172,7 +172,7 @@ TEST(CompleteCommand, SubcommandsAndOptionsFollowTheCommandLineDefinition) {
   ASSERT_EQ(subs.exit_code, 0) << subs.err;
   std::vector<std::string> names;
   for (const auto& line : lines_of(subs.out)) names.push_back(line.substr(0, line.find('\t')));
-  EXPECT_EQ(names, (std::vector<std::string>{"check", "show", "rules"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"check", "show", "rules", "trust"}));
   auto opts = run_tcguard({"__complete", "options", "lint"}, isolated());
   EXPECT_NE(opts.out.find("--fail-on\t"), std::string::npos) << opts.out;
   EXPECT_EQ(run_tcguard({"__complete", "options", "no-such-command"}, isolated()).exit_code, 2);
