@@ -1,12 +1,9 @@
 #include "api/credentials.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cctype>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "policy/policy.h"
 
 namespace tcg::api {
 
@@ -18,30 +15,11 @@ Getenv process_getenv() {
   };
 }
 
-std::string config_file_path(const Getenv& getenv) {
-  auto xdg = getenv("XDG_CONFIG_HOME");
-  if (xdg && !xdg->empty()) return *xdg + "/taskcluster.yml";
-  auto home = getenv("HOME");
-  if (home && !home->empty()) return *home + "/.config/taskcluster.yml";
-  return "";
-}
-
 namespace {
 
 std::optional<std::string> non_empty(const std::optional<std::string>& v) {
   if (v && !v->empty()) return v;
   return std::nullopt;
-}
-
-// A scalar string value from the config file, or nullopt when absent/empty.
-Result<std::optional<std::string>> config_string(const YAML::Node& root, const char* key, const std::string& file) {
-  YAML::Node n = root[key];
-  if (!n || n.IsNull()) return std::optional<std::string>{};
-  if (!n.IsScalar())
-    return Error{std::string("'") + key + "' must be a string", {file, n.Mark().line + 1, n.Mark().column + 1}};
-  std::string v = n.Scalar();
-  if (v.empty()) return std::optional<std::string>{};
-  return std::optional<std::string>{v};
 }
 
 std::string strip_trailing_slash(std::string url) {
@@ -69,36 +47,21 @@ std::string redact(std::string text, const std::string& secret) {
   return text;
 }
 
-Result<Environment> load_environment(const Getenv& getenv, const std::optional<std::string>& config_text,
-                                     const std::string& filename) {
+namespace {
+
+// `config` is nullopt when no config file exists; `filename` names it in messages and sources.
+Result<Environment> load_environment_from(const Getenv& getenv, const std::optional<CliConfig>& config,
+                                          const std::string& filename) {
   Environment env;
-  std::optional<std::string> cfg_root, cfg_id, cfg_token, cfg_cert;
-  if (config_text) {
+  CliConfig cfg;
+  if (config) {
     env.config_file = filename;
-    YAML::Node root;
-    try {
-      root = YAML::Load(*config_text);
-    } catch (const YAML::Exception& e) {
-      // The parser's message quotes no input, so the token cannot leak through it.
-      return Error{"invalid YAML: " + e.msg, {filename, e.mark.line + 1, e.mark.column + 1}};
-    }
-    if (root && !root.IsNull()) {
-      if (!root.IsMap()) return Error{"the Taskcluster config file must be a mapping", {filename, 1, 1}};
-      auto r = config_string(root, "rootUrl", filename);
-      if (!r) return r.error();
-      cfg_root = *r;
-      auto i = config_string(root, "clientId", filename);
-      if (!i) return i.error();
-      cfg_id = *i;
-      auto t = config_string(root, "accessToken", filename);
-      if (!t) return t.error();
-      cfg_token = *t;
-      // The CLI stores the certificate as a JSON string.
-      auto c = config_string(root, "certificate", filename);
-      if (!c) return Error{"'certificate' must be a JSON string", c.error().where};
-      cfg_cert = *c;
-    }
+    cfg = *config;
   }
+  const auto& cfg_root = cfg.root_url;
+  const auto& cfg_id = cfg.client_id;
+  const auto& cfg_token = cfg.access_token;
+  const auto& cfg_cert = cfg.certificate;
 
   auto pick = [&](const char* var, const std::optional<std::string>& from_file, std::string& source) {
     if (auto v = non_empty(getenv(var))) {
@@ -112,7 +75,11 @@ Result<Environment> load_environment(const Getenv& getenv, const std::optional<s
   auto client_id = pick("TASKCLUSTER_CLIENT_ID", cfg_id, env.sources.client_id);
   auto token = pick("TASKCLUSTER_ACCESS_TOKEN", cfg_token, env.sources.access_token);
   auto cert_text = pick("TASKCLUSTER_CERTIFICATE", cfg_cert, env.sources.certificate);
-  if (root_url) env.root_url = strip_trailing_slash(*root_url);
+  if (root_url) {
+    if (auto normal = policy::normalize_root_url(*root_url); !normal)
+      return Error{normal.error().message, {env.sources.root_url, 0, 0}};
+    env.root_url = strip_trailing_slash(*root_url);
+  }
 
   if (client_id.has_value() != token.has_value()) {
     return Error{client_id ? "a client id (from " + env.sources.client_id + ") but no access token is set"
@@ -135,18 +102,22 @@ Result<Environment> load_environment(const Getenv& getenv, const std::optional<s
   return env;
 }
 
+}  // namespace
+
+Result<Environment> load_environment(const Getenv& getenv, const std::optional<std::string>& config_text,
+                                     const std::string& filename) {
+  if (!config_text) return load_environment_from(getenv, std::nullopt, filename);
+  auto parsed = parse_cli_config(*config_text, filename);
+  if (!parsed) return parsed.error();
+  return load_environment_from(getenv, *parsed, filename);
+}
+
 Result<Environment> load_environment(const Getenv& getenv) {
-  std::string path = config_file_path(getenv);
-  std::optional<std::string> text;
-  std::error_code ec;
-  if (!path.empty() && std::filesystem::is_regular_file(path, ec)) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{"cannot read the Taskcluster config file", {path, 0, 0}};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
-  }
-  return load_environment(getenv, text, path);
+  std::string path = cli_config_path(getenv);
+  std::string read_from;
+  auto config = read_cli_config(path, &read_from);
+  if (!config) return config.error();
+  return load_environment_from(getenv, read_from.empty() ? std::optional<CliConfig>{} : *config, path);
 }
 
 }  // namespace tcg::api

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/certificate.h"
+#include "api/cli_config.h"
 #include "util/result.h"
 
 namespace tcg::api {
@@ -32,13 +33,10 @@ struct Environment {
   std::string config_file;                   // the file that was read ("" when none existed)
 };
 
-using Getenv = std::function<std::optional<std::string>(const std::string&)>;
 Getenv process_getenv();
 
-// $XDG_CONFIG_HOME/taskcluster.yml, else ~/.config/taskcluster.yml ("" when neither is known).
-std::string config_file_path(const Getenv& getenv);
-
-// Reads the environment and the config file. A config file that exists but is not valid YAML, or
+// Reads the environment and the config file (api/cli_config.h). A config file that exists but is
+// not valid (YAML, limits, duplicate keys), a root URL the CLI would not use, or
 // a certificate that does not parse, is an error (naming the file or variable, never the token).
 // A client id without a token (or the reverse) is an error too: the CLI would send nonsense.
 Result<Environment> load_environment(const Getenv& getenv);

@@ -158,7 +158,8 @@ guard::AuditRecord audit_record(const tccli::Command& cmd, const guard::Target& 
   r.time = guard::utc_timestamp_now();
   r.user = guard::local_user(env);
   r.client_id = env("TASKCLUSTER_CLIENT_ID").value_or("");
-  if (r.client_id.empty()) r.client_id = guard::read_cli_config(guard::cli_config_path(env)).client_id.value_or("");
+  if (r.client_id.empty())
+    if (auto config = api::read_cli_config(api::cli_config_path(env))) r.client_id = config->client_id.value_or("");
   r.cluster = target.cluster;
   r.root_url = target.root_url.value_or("");
   r.production = target.production;
@@ -219,7 +220,9 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
 
   auto policy = load_policy(global);
   if (!policy) return usage_error(policy.error());
-  guard::Target target = guard::resolve_target(*policy, guard::effective_root_url(env));
+  auto root_url = guard::effective_root_url(env);
+  if (!root_url) return usage_error(root_url.error());
+  guard::Target target = guard::resolve_target(*policy, *root_url);
   guard::Decision decision;
   if (cmd.state_changing) decision = guard::decide(*policy, cmd, target);
   // The credentials are judged after the policy's decision (nothing to ask when it already

@@ -39,6 +39,7 @@ struct WhoamiResult {
   std::optional<api::Identity> identity;
   std::vector<std::string> judged_scopes;
   std::string credential_source;  // "TASKCLUSTER_CLIENT_ID" or the config file
+  std::string client_id;          // as set locally; shown even when the API cannot be asked
   Report report;
 };
 
@@ -54,7 +55,9 @@ void write_json_result(std::ostream& out, const WhoamiResult& r) {
   auto report_json = nlohmann::json::parse(report_text.str(), nullptr, false);
   nlohmann::json j = {{"version", 1}, {"credentials", r.has_credentials}};
   const auto* id = r.identity ? &*r.identity : nullptr;
-  j["client_id"] = id ? nlohmann::json(id->client_id) : nlohmann::json();
+  j["client_id"] = id                     ? nlohmann::json(id->client_id)
+                   : r.client_id.empty() ? nlohmann::json()
+                                         : nlohmann::json(r.client_id);
   j["temporary"] = id ? nlohmann::json(id->temporary) : nlohmann::json();
   j["root_url"] = r.root_url ? nlohmann::json(*r.root_url) : nlohmann::json();
   j["cluster"] = r.cluster.known ? nlohmann::json(r.cluster.name) : nlohmann::json();
@@ -97,6 +100,9 @@ void write_text_result(std::ostream& out, const WhoamiResult& r, const report::R
     out << "scopes:     " << id.scopes.size() << " (auth.currentScopes)\n";
     for (const auto& s : id.scopes) out << "  " << s << "\n";
     for (const auto& n : id.notes) out << "note: " << n << "\n";
+  } else {
+    out << "client:     " << r.client_id << ", from " << r.credential_source << " (not confirmed by the API)\n";
+    out << "token:      <redacted>\n";
   }
   if (r.report.findings.empty()) {
     out << "No findings.\n";
@@ -132,6 +138,7 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
       return usage_error("Taskcluster credentials are set but no root URL: set TASKCLUSTER_ROOT_URL");
     const auto& cred = *env->credentials;
     r.credential_source = env->sources.client_id;
+    r.client_id = cred.client_id;
 
     api::ClientOptions options;
     options.root_url = *env->root_url;

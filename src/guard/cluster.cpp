@@ -1,59 +1,25 @@
 #include "guard/cluster.h"
 
-#include <yaml-cpp/yaml.h>
-
-#include <fstream>
-#include <sstream>
+#include "api/cli_config.h"
 
 namespace tcg::guard {
 
-std::string cli_config_path(const Getenv& getenv) {
-  if (auto xdg = getenv("XDG_CONFIG_HOME")) return *xdg + "/taskcluster.yml";
-  if (auto home = getenv("HOME")) return *home + "/.config/taskcluster.yml";
-  return "";
-}
-
-namespace {
-
-std::optional<std::string> string_at(const YAML::Node& map, const char* key) {
-  if (!map.IsMap()) return std::nullopt;
-  YAML::Node v = map[key];
-  if (!v || !v.IsScalar()) return std::nullopt;
-  std::string s = v.Scalar();
-  if (s.empty()) return std::nullopt;
-  return s;
-}
-
-}  // namespace
-
-CliConfig parse_cli_config(const std::string& yaml_text) {
-  CliConfig out;
-  try {
-    YAML::Node root = YAML::Load(yaml_text);
-    if (!root.IsMap()) return out;
-    // The CLI stores its own options under `config:`; a flat file is read too, leniently.
-    YAML::Node section = root["config"];
-    const YAML::Node& source = (section && section.IsMap()) ? section : root;
-    out.root_url = string_at(source, "rootUrl");
-    out.client_id = string_at(source, "clientId");
-  } catch (const YAML::Exception&) {
-    return {};
+Result<std::optional<std::string>> effective_root_url(const Getenv& getenv) {
+  std::optional<std::string> url = getenv("TASKCLUSTER_ROOT_URL");
+  std::string source = "TASKCLUSTER_ROOT_URL";
+  if (!url || url->empty()) {
+    url.reset();
+    std::string path = api::cli_config_path(getenv);
+    auto config = api::read_cli_config(path);
+    if (!config) return config.error();
+    url = config->root_url;
+    source = path;
   }
-  return out;
-}
-
-CliConfig read_cli_config(const std::string& path) {
-  if (path.empty()) return {};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse_cli_config(ss.str());
-}
-
-std::optional<std::string> effective_root_url(const Getenv& getenv) {
-  if (auto env = getenv("TASKCLUSTER_ROOT_URL")) return env;
-  return read_cli_config(cli_config_path(getenv)).root_url;
+  if (url) {
+    auto normal = policy::normalize_root_url(*url);
+    if (!normal) return Error{normal.error().message, {source, 0, 0}};
+  }
+  return url;
 }
 
 std::string root_url_host(const std::string& root_url) {

@@ -4,27 +4,16 @@
 #include <optional>
 #include <string>
 
+#include "api/cli_config.h"
 #include "guard/env.h"
 #include "policy/policy.h"
 
 namespace tcg::guard {
 
-// The CLI's config file: $XDG_CONFIG_HOME/taskcluster.yml, else $HOME/.config/taskcluster.yml
-// ("" when neither variable is set).
-std::string cli_config_path(const Getenv& getenv);
-
-// What tcguard reads from the CLI's config file. The file keeps options per command
-// (`config: {rootUrl: ..., clientId: ...}`); the access token is never read.
-struct CliConfig {
-  std::optional<std::string> root_url;
-  std::optional<std::string> client_id;
-};
-// A missing or unparsable file gives an empty CliConfig (the CLI itself reports a broken file).
-CliConfig read_cli_config(const std::string& path);
-CliConfig parse_cli_config(const std::string& yaml_text);
-
-// Non-empty $TASKCLUSTER_ROOT_URL, else the config file's rootUrl, else nullopt.
-std::optional<std::string> effective_root_url(const Getenv& getenv);
+// Non-empty $TASKCLUSTER_ROOT_URL, else the CLI config file's rootUrl (api/cli_config.h, the one
+// reader of that file), else nullopt. An invalid config file, or a root URL the CLI would not use
+// (policy::normalize_root_url), is an error: the guard cannot tell which cluster is meant.
+Result<std::optional<std::string>> effective_root_url(const Getenv& getenv);
 
 struct Target {
   std::optional<std::string> root_url;

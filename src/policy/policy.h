@@ -147,11 +147,19 @@ Result<Policy> load_policy_file(const std::string& path);
 // Root URLs compare equal ignoring one trailing '/' and the case of scheme and host.
 bool root_urls_equal(std::string_view a, std::string_view b);
 
+// The one canonical form of a root URL the CLI would use: scheme and host lower-cased, a trailing
+// '.' of the host, the default port (:443, :80), repeated and trailing '/' dropped. A URL the CLI
+// would not use as a root URL (no http(s) scheme, no host, userinfo, a query or fragment, spaces or
+// control characters) is an error; tcguard refuses it rather than guessing its cluster.
+Result<std::string> normalize_root_url(std::string_view url);
+
 struct ClusterMatch {
   std::string name;       // "" when unknown
   bool known = false;
   bool production = true;
 };
+// By normalized URL, else by scheme and host alone (a path moves the API, not the deployment).
+// A URL that does not normalize is unknown and production.
 ClusterMatch classify_root_url(const Policy& policy, const std::optional<std::string>& root_url);
 
 // The policy rules applied to one request (its scopes, lifetime and cluster). Conditions on

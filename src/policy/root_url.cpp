@@ -1,5 +1,7 @@
 // Which cluster a root URL names (TASKCLUSTER.md §3: ignore a trailing '/' and the case of scheme
-// and host; the path stays case-sensitive).
+// and host; the path stays case-sensitive). normalize_root_url is the one canonical form: the
+// Taskcluster clients only strip trailing '/' from a root URL, so every other spelling of a
+// production host (:443, a trailing '.', '//', a path) must still be recognised as that host.
 #include <algorithm>
 
 #include "policy/policy.h"
@@ -37,15 +39,73 @@ bool root_urls_equal(std::string_view a, std::string_view b) {
   return pa.text.substr(pa.host_end) == pb.text.substr(pb.host_end);
 }
 
+Result<std::string> normalize_root_url(std::string_view url) {
+  auto refuse = [&](const std::string& why) -> Result<std::string> {
+    return Error{"root URL is not one the Taskcluster CLI would use (" + why + ")", {}};
+  };
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return refuse("it holds a space or control character");
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return refuse("no http:// or https:// scheme");
+  std::string scheme;
+  for (char c : url.substr(0, scheme_end)) scheme += ascii_lower(c);
+  if (scheme != "https" && scheme != "http") return refuse("scheme '" + scheme + "' is not http or https");
+  std::string_view rest = url.substr(scheme_end + 3);
+  if (rest.find_first_of("?#") != std::string_view::npos) return refuse("a query or fragment");
+  size_t authority_end = rest.find('/');
+  std::string_view authority = rest.substr(0, authority_end);
+  std::string_view path = authority_end == std::string_view::npos ? std::string_view{} : rest.substr(authority_end);
+  // Userinfo would be sent as credentials of its own, and hides the host from a quick read.
+  if (authority.find('@') != std::string_view::npos) return refuse("user information before the host");
+  std::string host;
+  for (char c : authority) host += ascii_lower(c);
+  std::string port;
+  size_t colon = host.rfind(':');
+  if (colon != std::string::npos && host.find(']', colon) == std::string::npos) {
+    port = host.substr(colon + 1);
+    host.resize(colon);
+    for (char c : port)
+      if (c < '0' || c > '9') return refuse("port '" + port + "' is not a number");
+    if (port.empty() || (scheme == "https" && port == "443") || (scheme == "http" && port == "80")) port.clear();
+  }
+  if (!host.empty() && host.back() == '.') host.pop_back();  // the absolute form of the same name
+  if (host.empty() || host.front() == '.' || host.back() == '.') return refuse("no host");
+  std::string out = scheme + "://" + host + (port.empty() ? "" : ":" + port);
+  for (char c : path)
+    if (!(c == '/' && !out.empty() && out.back() == '/')) out += c;
+  while (out.back() == '/') out.pop_back();
+  return out;
+}
+
+namespace {
+
+// Scheme, host and port of a normalized root URL.
+std::string_view origin_of(std::string_view normalized) {
+  size_t slash = normalized.find('/', normalized.find("://") + 3);
+  return normalized.substr(0, slash);
+}
+
+}  // namespace
+
 ClusterMatch classify_root_url(const Policy& policy, const std::optional<std::string>& root_url) {
   ClusterMatch match;
   match.production = policy.unknown_is_production;
   if (!root_url) return match;
-  // Later clusters first: a file merged over the default may claim a URL the default also lists.
-  for (auto it = policy.clusters.rbegin(); it != policy.clusters.rend(); ++it) {
-    bool hit = root_urls_equal(*root_url, it->root_url) ||
-               std::any_of(it->also.begin(), it->also.end(), [&](const std::string& u) { return root_urls_equal(*root_url, u); });
-    if (hit) return ClusterMatch{it->name, true, it->production};
+  auto wanted = normalize_root_url(*root_url);
+  // Not a URL the CLI would use: whatever it names, it is judged as production (fail closed).
+  if (!wanted) return ClusterMatch{"", false, true};
+  // Two passes: the whole URL, then only its origin. Later clusters first in each: a file merged
+  // over the default may claim a URL the default also lists.
+  for (bool origin_only : {false, true}) {
+    for (auto it = policy.clusters.rbegin(); it != policy.clusters.rend(); ++it) {
+      auto same = [&](const std::string& u) {
+        auto n = normalize_root_url(u);
+        if (!n) return root_urls_equal(*root_url, u);
+        return origin_only ? origin_of(*n) == origin_of(*wanted) : *n == *wanted;
+      };
+      if (same(it->root_url) || std::any_of(it->also.begin(), it->also.end(), same))
+        return ClusterMatch{it->name, true, it->production};
+    }
   }
   return match;
 }

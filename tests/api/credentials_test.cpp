@@ -77,9 +77,32 @@ TEST(Credentials, InvalidConfigFileNamesFileLineAndColumn) {
 }
 
 TEST(Credentials, ConfigPathPrefersXdgConfigHome) {
-  EXPECT_EQ(config_file_path(fake_env({{"XDG_CONFIG_HOME", "/x"}, {"HOME", "/h"}})), "/x/taskcluster.yml");
-  EXPECT_EQ(config_file_path(fake_env({{"HOME", "/h"}})), "/h/.config/taskcluster.yml");
-  EXPECT_EQ(config_file_path(fake_env({})), "");
+  EXPECT_EQ(cli_config_path(fake_env({{"XDG_CONFIG_HOME", "/x"}, {"HOME", "/h"}})), "/x/taskcluster.yml");
+  EXPECT_EQ(cli_config_path(fake_env({{"HOME", "/h"}})), "/h/.config/taskcluster.yml");
+  EXPECT_EQ(cli_config_path(fake_env({})), "");
+  // An empty XDG_CONFIG_HOME is unset (XDG Base Directory spec).
+  EXPECT_EQ(cli_config_path(fake_env({{"XDG_CONFIG_HOME", ""}, {"HOME", "/h"}})), "/h/.config/taskcluster.yml");
+}
+
+TEST(Credentials, ReadsTheConfigSectionThatConfigSetWrites) {
+  auto env = load_environment(fake_env({}),
+                              "config:\n  rootUrl: https://tc.example.com\n  clientId: sec-client\n  accessToken: sec-token\n",
+                              "f.yml");
+  ASSERT_TRUE(env.ok()) << env.error().str();
+  ASSERT_TRUE(env->credentials);
+  EXPECT_EQ(env->credentials->client_id, "sec-client");
+  EXPECT_EQ(env->root_url, "https://tc.example.com");
+}
+
+TEST(Credentials, DuplicateKeysAreRefusedAtTheirPlace) {
+  auto env = load_environment(fake_env({}), "config:\n  rootUrl: https://a.example.com\n  rootUrl: https://b.example.com\n",
+                              "f.yml");
+  ASSERT_FALSE(env.ok());
+  EXPECT_EQ(env.error().where.file, "f.yml");
+  EXPECT_EQ(env.error().where.line, 3);
+  EXPECT_EQ(env.error().where.column, 3);
+  auto both = load_environment(fake_env({}), "rootUrl: https://a.example.com\nconfig:\n  rootUrl: https://b.example.com\n", "f.yml");
+  EXPECT_FALSE(both.ok());
 }
 
 TEST(Credentials, ReadsTheConfigFileFromDisk) {

@@ -11,32 +11,25 @@ namespace {
 
 using fake::env_of;
 
-TEST(CliConfig, Path) {
-  EXPECT_EQ(cli_config_path(env_of({{"XDG_CONFIG_HOME", "/c"}, {"HOME", "/h"}})), "/c/taskcluster.yml");
-  EXPECT_EQ(cli_config_path(env_of({{"HOME", "/h"}})), "/h/.config/taskcluster.yml");
-  EXPECT_EQ(cli_config_path(env_of({})), "");
-}
-
-TEST(CliConfig, ReadsTheConfigSectionAndNeverTheToken) {
-  CliConfig c = parse_cli_config(
-      "config:\n  rootUrl: https://firefox-ci-tc.services.mozilla.com/\n  clientId: me/cli\n  accessToken: secret\n");
-  EXPECT_EQ(c.root_url, "https://firefox-ci-tc.services.mozilla.com/");
-  EXPECT_EQ(c.client_id, "me/cli");
-  CliConfig flat = parse_cli_config("rootUrl: https://tc.example.com\n");
-  EXPECT_EQ(flat.root_url, "https://tc.example.com");
-  EXPECT_FALSE(parse_cli_config("config: [unclosed").root_url);
-  EXPECT_FALSE(parse_cli_config("").root_url);
-  EXPECT_FALSE(parse_cli_config("config:\n  rootUrl: ''\n").root_url);
-  EXPECT_FALSE(read_cli_config("/nonexistent/taskcluster.yml").root_url);
-}
-
 TEST(CliConfig, EnvironmentWinsOverTheFile) {
   test::TempDir dir;
   dir.write("taskcluster.yml", "config:\n  rootUrl: https://from-file.example.com/\n");
-  EXPECT_EQ(effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}})), "https://from-file.example.com/");
-  EXPECT_EQ(effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}, {"TASKCLUSTER_ROOT_URL", "https://env/"}})),
+  EXPECT_EQ(*effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}})), "https://from-file.example.com/");
+  EXPECT_EQ(*effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}, {"TASKCLUSTER_ROOT_URL", "https://env/"}})),
             "https://env/");
-  EXPECT_FALSE(effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path() + "/none"}})));
+  EXPECT_FALSE(*effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path() + "/none"}})));
+  // An empty variable is unset, as in the CLI: the file's value applies.
+  EXPECT_EQ(*effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}, {"TASKCLUSTER_ROOT_URL", ""}})),
+            "https://from-file.example.com/");
+}
+
+TEST(CliConfig, ABrokenFileOrAnUnusableRootUrlIsAnError) {
+  test::TempDir dir;
+  dir.write("taskcluster.yml", "config:\n  rootUrl: [unclosed\n");
+  auto broken = effective_root_url(env_of({{"XDG_CONFIG_HOME", dir.path()}}));
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().where.file, dir.path() + "/taskcluster.yml");
+  EXPECT_FALSE(effective_root_url(env_of({{"TASKCLUSTER_ROOT_URL", "https://u@firefox-ci-tc.services.mozilla.com"}})).ok());
 }
 
 TEST(RootUrlHost, Forms) {
