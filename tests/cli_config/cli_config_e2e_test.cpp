@@ -144,6 +144,12 @@ TEST_F(CliConfigE2E, ProductionRootUrlsWrittenAnotherWayNameFirefoxci) {
     RunResult bare = run_tcguard({"run", "--", "taskcluster", "task", "rerun", "T1"}, o);
     EXPECT_NE(bare.exit_code, 0);
     EXPECT_FALSE(stub_ran());
+    // The user's own policy lets unknown clusters through: this one is still known, and production.
+    RunOptions lenient = o;
+    lenient.env_set["TCGUARD_POLICY"] = dir.write("lenient.yaml", "version: 1\nunknown_cluster: ignore\n");
+    RunResult ignored = run_tcguard({"run", "--", "taskcluster", "task", "rerun", "T1"}, lenient);
+    EXPECT_EQ(ignored.exit_code, 4) << ignored.out << ignored.err;
+    EXPECT_FALSE(stub_ran());
     RunResult ok = run_tcguard({"run", "--confirm", "firefoxci", "--", "taskcluster", "task", "rerun", "T1"}, o);
     EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
     EXPECT_TRUE(stub_ran());
