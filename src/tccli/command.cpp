@@ -85,7 +85,16 @@ const std::vector<Spec>& specs() {
       {"config get", Kind::ReadOnly, {{"output", 'o', true}, {"format", 'f', true}}},
       {"config set", Kind::LocalConfig, {{"dry-run", 'd', false}}},
       {"config reset", Kind::LocalConfig, {}},
-      {"signin", Kind::Signin, {}},
+      // signin's own flags (cmds/signin/signin.go); pflag reads them like any other command's, so
+      // `-n -h` names the client "-h" and is no request for help.
+      {"signin",
+       Kind::Signin,
+       {{"scope", 's', true},
+        {"expires", 0, true},
+        {"name", 'n', true},
+        {"port", 'p', true},
+        {"check", 0, false},
+        {"csh", 0, false}}},
       // Read-only commands (TASKCLUSTER.md §4); cobra's own `help` and `completion` too.
       {"download", Kind::ReadOnlyTree, {}},
       {"from-now", Kind::ReadOnlyTree, {}},
@@ -98,6 +107,10 @@ const std::vector<Spec>& specs() {
       {"update", Kind::ReadOnlyTree, {}},
       {"help", Kind::ReadOnlyTree, {}},
       {"status", Kind::ReadOnlyTree, {}},
+      // cobra's hidden completion commands, run by the shell on every TAB: they print candidates
+      // and never run the command they complete (flag parsing is off for them).
+      {"__complete", Kind::ReadOnlyTree, {}},
+      {"__completeNoDesc", Kind::ReadOnlyTree, {}},
   };
   return table;
 }
@@ -183,7 +196,8 @@ void set_flag(Command& cmd, std::string_view long_name, bool present, const std:
 }
 
 void apply_flag(Command& cmd, const FlagSpec& f, const std::optional<std::string>& inline_value,
-                const std::vector<std::string>& rest, size_t& i, const std::string& word) {
+                const std::vector<std::string>& rest, size_t& i, const std::string& word,
+                std::vector<bool>* taken_as_value) {
   if (!f.takes_value) {
     bool on = true;
     if (inline_value) {
@@ -200,17 +214,23 @@ void apply_flag(Command& cmd, const FlagSpec& f, const std::optional<std::string
   if (inline_value) {
     set_flag(cmd, f.long_name, true, inline_value);
   } else if (i + 1 < rest.size()) {
+    // pflag takes the next word whatever it looks like (`-n -h`: the name is "-h").
     set_flag(cmd, f.long_name, true, rest[++i]);
+    if (taken_as_value) (*taken_as_value)[i] = true;
   } else {
     cmd.problems.push_back("flag needs an argument: " + word);
   }
 }
 
-// pflag: parses the flags of the command found, anywhere among `rest`, until `--`.
-void parse_flags(Command& cmd, const std::vector<std::string>& rest, const FlagSet& set) {
+// pflag: parses the flags of the command found, anywhere among `rest`, until `--`. When given,
+// `taken_as_value` (one entry per word of `rest`) marks the words consumed as a flag's value, and
+// `dashdash` is set to the index of the `--` that ended the flags.
+void parse_flags(Command& cmd, const std::vector<std::string>& rest, const FlagSet& set,
+                 std::vector<bool>* taken_as_value = nullptr, size_t* dashdash = nullptr) {
   for (size_t i = 0; i < rest.size(); ++i) {
     const std::string& w = rest[i];
     if (w == "--") {
+      if (dashdash) *dashdash = i;
       cmd.positionals.insert(cmd.positionals.end(), rest.begin() + static_cast<std::ptrdiff_t>(i) + 1, rest.end());
       return;
     }
@@ -222,10 +242,10 @@ void parse_flags(Command& cmd, const std::vector<std::string>& rest, const FlagS
         body = body.substr(0, eq);
       }
       if (const FlagSpec* f = set.find_long(body)) {
-        apply_flag(cmd, *f, inline_value, rest, i, w);
+        apply_flag(cmd, *f, inline_value, rest, i, w, taken_as_value);
       } else if (set.unknown_long_takes_value && !body.empty()) {
         FlagSpec query{body, 0, true};
-        apply_flag(cmd, query, inline_value, rest, i, w);
+        apply_flag(cmd, query, inline_value, rest, i, w, taken_as_value);
       } else {
         cmd.problems.push_back("unknown flag: --" + body);
       }
@@ -246,7 +266,7 @@ void parse_flags(Command& cmd, const std::vector<std::string>& rest, const FlagS
         } else if (f->takes_value && k + 1 < w.size()) {
           inline_value = w.substr(k + 1);
         }
-        apply_flag(cmd, *f, inline_value, rest, i, w);
+        apply_flag(cmd, *f, inline_value, rest, i, w, taken_as_value);
         if (inline_value) break;
         if (f->takes_value) break;
       }
@@ -345,20 +365,24 @@ Command parse_command(const std::vector<std::string>& args) {
       cmd.positionals = rest;
       return cmd;
     case Kind::Signin: {
-      cmd.state_changing = true;
-      // The signin parser knows signin's own flags; the root's -v/--verbose is removed here.
-      bool after_dashdash = false;
-      for (const auto& w : rest) {
-        if (w == "--") after_dashdash = true;
-        if (!after_dashdash && (w == "-v" || w == "--verbose")) {
-          cmd.flags.push_back("--verbose");
-          continue;
-        }
+      // Help and --check are decided as pflag reads the line: a value flag takes the next word
+      // whatever it is, `--help=false` is no help, nothing after `--` is a flag.
+      FlagSet set = flags_at(path, under_api, spec);
+      std::vector<bool> taken_as_value(rest.size(), false);
+      size_t dashdash = rest.size();
+      parse_flags(cmd, rest, set, &taken_as_value, &dashdash);
+      cmd.positionals.clear();
+      // The signin parser gets signin's own words: the root's -v/--verbose, where pflag reads it
+      // as a flag, is removed here.
+      for (size_t i = 0; i < rest.size(); ++i) {
+        const std::string& w = rest[i];
+        bool verbose = w == "-v" || w == "--verbose" || w.rfind("--verbose=", 0) == 0;
+        if (verbose && i < dashdash && !taken_as_value[i]) continue;
         cmd.signin_args.push_back(w);
       }
-      for (const auto& w : cmd.signin_args)
-        if (!after_dashdash && (w == "-h" || w == "--help")) cmd.help = true;
-      if (cmd.help) cmd.state_changing = false;
+      cmd.help = cmd.has_flag("--help");
+      // `signin --check` only asks the API whether the current credentials work, then returns.
+      cmd.state_changing = !cmd.help && !cmd.has_flag("--check");
       return cmd;
     }
     default:

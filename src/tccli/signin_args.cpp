@@ -21,7 +21,7 @@ std::string trim(std::string_view s) {
 }
 
 // The flags `taskcluster signin` knows (client-shell cmds/signin/signin.go), and whether each takes
-// a value. The root command adds -h/--help.
+// a value. The root command adds -h/--help and its persistent -v/--verbose.
 struct FlagSpec {
   std::string_view long_name;
   char short_name;  // 0: none
@@ -29,7 +29,7 @@ struct FlagSpec {
 };
 constexpr FlagSpec kFlags[] = {
     {"scope", 's', true}, {"expires", 0, true}, {"name", 'n', true}, {"port", 'p', true},
-    {"check", 0, false},  {"csh", 0, false},    {"help", 'h', false},
+    {"check", 0, false},  {"csh", 0, false},    {"help", 'h', false}, {"verbose", 'v', false},
 };
 
 const FlagSpec* find_long(std::string_view name) {
@@ -44,6 +44,9 @@ const FlagSpec* find_short(char c) {
   return nullptr;
 }
 
+// Go's strconv.ParseBool, which pflag uses for `--check=VALUE`: the spellings of true.
+bool go_true(std::string_view v) { return v == "1" || v == "t" || v == "T" || v == "true" || v == "TRUE" || v == "True"; }
+
 // Applies one flag with its value (value is nullopt for a boolean flag given without `=`).
 void apply(SigninArgs& out, std::vector<SigninArg>& scope_words, const FlagSpec& flag, const SigninArg& value,
            bool value_given) {
@@ -57,9 +60,11 @@ void apply(SigninArgs& out, std::vector<SigninArg>& scope_words, const FlagSpec&
   } else if (flag.long_name == "name") {
     if (value.known) out.name = value.text;
   } else if (flag.long_name == "check") {
-    out.check = !value_given || value.text == "true" || value.text == "1";
+    out.check = !value_given || go_true(value.text);
+  } else if (flag.long_name == "help") {
+    out.help = !value_given || go_true(value.text);
   } else if (flag.long_name == "csh") {
-    out.csh = !value_given || value.text == "true" || value.text == "1";
+    out.csh = !value_given || go_true(value.text);
   }
 }
 

@@ -19,7 +19,8 @@ struct SigninArg {
 struct SigninArgs {
   SigninRequest request;           // scopes (newline-split), expires, defaults; cluster left empty
   bool csh = false;
-  bool check = false;
+  bool check = false;               // --check: only asks whether the current credentials work
+  bool help = false;                // -h/--help: prints help; neither is a sign-in request
   std::optional<std::string> name;
   std::vector<Error> problems;     // unknown flags, missing values: what the real CLI would reject
 };
