@@ -2,10 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <string_view>
 
 #include "cli/common.h"
+#include "cli/empty_values.h"
 #include "guard/real_cli.h"
 #include "util/version.h"
 
@@ -69,8 +71,11 @@ int main(int argc, char** argv) {
   for (auto* sub : app.get_subcommands({}))
     if (sub->get_name() != "signin") sub->fallthrough();
 
+  std::vector<std::string> words(argv + (argc > 0 ? 1 : 0), argv + argc);
+  if (auto expanded = expand_empty_inline_values(app, words); !expanded) return usage_error(expanded.error());
+  std::reverse(words.begin(), words.end());  // CLI11 takes the words last first
   try {
-    app.parse(argc, argv);
+    app.parse(words);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -11,9 +11,11 @@
 #include "api/credentials.h"
 #include "api/online_client.h"
 #include "cli/common.h"
+#include "cli/empty_values.h"
 #include "review/expand.h"
 #include "review/review.h"
 #include "scopes/scopes.h"
+#include "tccli/command.h"
 
 namespace tcg::cli {
 
@@ -80,6 +82,17 @@ int run_review(const Context& ctx, const ReviewOptions& o) {
     auto cmd = review::parse_signin_command(o.command);
     if (!cmd) return usage_error(cmd.error());
     args = cmd->args;
+    // `signin --check` and `signin --help` (as the CLI's flag parser reads them) create nothing.
+    std::vector<std::string> signin_words{"signin"};
+    signin_words.insert(signin_words.end(), args.begin(), args.end());
+    tccli::Command parsed = tccli::parse_command(signin_words);
+    if (!parsed.state_changing) {
+      std::cout << "not a sign-in request: `taskcluster signin "
+                << (parsed.help ? "--help` prints the command's help"
+                                : "--check` only checks whether the current credentials work")
+                << "; no client is created\n";
+      return kExitOk;
+    }
     for (const auto& [name, value] : cmd->env)
       if (name == "TASKCLUSTER_ROOT_URL") root_url = value;
   } else {
@@ -163,7 +176,8 @@ void add_review_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--expires", options->expires, "Requested lifetime, as taskcluster signin takes it (default 1d)")
       ->each([options](const std::string&) { options->expires_given = true; });
   cmd->add_option("-s,--scope", options->scopes, "A requested scope (repeatable; default `*`)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name(kScopeTypeName);
   cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note"}));
   cmd->add_flag("--expand", options->expand, "Judge the scopes after expanding `assume:` roles (auth.expandScopes)");

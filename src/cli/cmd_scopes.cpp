@@ -11,6 +11,7 @@
 #include "api/credentials.h"
 #include "api/online_client.h"
 #include "cli/common.h"
+#include "cli/empty_values.h"
 #include "scopes/scopes.h"
 
 namespace tcg::cli {
@@ -184,7 +185,8 @@ void add_scopes_command(CLI::App& app, Context& ctx) {
 
   auto* sat = cmd->add_subcommand("satisfies", "Do the held scopes satisfy a scope expression? (exit 0 yes, 1 no)");
   sat->add_option("--have", args->have, "A held scope (repeatable; one scope each; --have '' is the empty scope)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name(kScopeTypeName);
   sat->add_option("--have-file", args->have_file, "A file of held scopes, one per line (blank lines skipped; - = stdin)");
   sat->add_option("EXPR", args->expr,
                   "A scope, or a JSON expression: {\"AllOf\": [...]} / {\"AnyOf\": [...]}, nested freely")
@@ -204,8 +206,12 @@ void add_scopes_command(CLI::App& app, Context& ctx) {
   norm->callback([&ctx, args] { ctx.exit_code = run_normalize(ctx, *args); });
 
   auto* inter = cmd->add_subcommand("intersect", "The scopes both sets satisfy, normalized");
-  inter->add_option("--left", args->left, "A scope of the first set (repeatable)")->allow_extra_args(false);
-  inter->add_option("--right", args->right, "A scope of the second set (repeatable)")->allow_extra_args(false);
+  inter->add_option("--left", args->left, "A scope of the first set (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name(kScopeTypeName);
+  inter->add_option("--right", args->right, "A scope of the second set (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name(kScopeTypeName);
   inter->footer("Example (what a sign-in can grant: requested ∩ your own scopes):\n"
                 "  tcguard scopes intersect --left '*' --left x --right 'queue:*' --right 'secrets:get:a'\n"
                 "  -> queue:*\n     secrets:get:a");
