@@ -1,4 +1,5 @@
 #include "lint/lint.h"
+#include "policy/unknown_lifetime.h"
 
 #include <algorithm>
 #include <atomic>
@@ -103,6 +104,11 @@ Report lint_text(std::string_view text, const std::string& file, const policy::P
     if (index == report.requests.size()) {
       report.requests.push_back(std::move(r));
       auto judged = rules::judge_request(policy, report.requests.back(), index);
+      // An unknown lifetime is possibly unbounded: `*` for "$1" cannot pass root-scope-expiry.
+      for (auto& f : policy::unknown_lifetime_findings(policy, report.requests.back())) {
+        f.request = index;
+        judged.push_back(std::move(f));
+      }
       findings.insert(findings.end(), std::make_move_iterator(judged.begin()), std::make_move_iterator(judged.end()));
     }
     call_index.push_back(index);

@@ -5,6 +5,7 @@
 
 #include "duration/duration.h"
 #include "policy/policy.h"
+#include "policy/unknown_lifetime.h"
 
 namespace tcg::policy {
 
@@ -104,6 +105,26 @@ std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& r
     if (too_short)
       findings.push_back(make_finding(rule, request, what + for_how_long + where + "; " + rule.id + " requires at least " +
                                                          format_duration(*rule.min_expiry)));
+  }
+  return findings;
+}
+
+// Only the rules with scope conditions (root-scope-expiry, the wildcard ones): an unconditional
+// lifetime rule would fire on every helper taking `--expires "$1"`, which dynamic-signin-request
+// already reports.
+std::vector<Finding> unknown_lifetime_findings(const Policy& policy, const SigninRequest& request) {
+  std::vector<Finding> findings;
+  if (request.expires_known) return findings;
+  for (const auto& rule : policy.rules) {
+    if (!rule.max_expiry || !rule.clusters.matches(request.cluster, request.production)) continue;
+    const RuleCondition& when = rule.when;
+    if (!(when.grants || !when.grants_any.empty() || when.scope_regex)) continue;
+    auto triggers = conditions_hold(when, request);
+    if (!triggers) continue;
+    findings.push_back(make_finding(rule, request,
+                                    "requests " + describe_scopes(*triggers) + " for a lifetime tcguard could not "
+                                    "determine (possibly unbounded) on " + describe_cluster(request) + "; " +
+                                    rule.id + " allows at most " + format_duration(*rule.max_expiry)));
   }
   return findings;
 }

@@ -82,3 +82,14 @@ bool is_taskcluster_binary(std::string_view word);
 bool writes_signin_at(const Command& simple, size_t i);
 
 }  // namespace tcg::shell
+
+namespace tcg::shell {
+
+// Fail closed where the parser lost its place: every `taskcluster` word of the file's text that
+// no parsed word, comment, here-document or judged sign-in accounts for (text the parser skipped
+// or swallowed into a word, quote or arithmetic that bash would have ended). With
+// `stopped_short` (the evaluator gave up somewhere), also those written inside strings on a line
+// that names `signin`, since an eval of that string may never have been followed.
+std::vector<Pos> unfollowed_taskcluster_words(const Analysis& analysis, bool stopped_short);
+
+}  // namespace tcg::shell

@@ -150,6 +150,14 @@ struct Script {
   Command root;             // a Seq
   std::vector<Comment> comments;
   std::vector<Extent> extents;
+  // Here-document bodies (lines), skipped by the parser; `expands`: the delimiter was unquoted,
+  // so bash runs the $(..) and `..` in the body.
+  struct Heredoc {
+    int first_line = 0;
+    int last_line = 0;
+    bool expands = false;
+  };
+  std::vector<Heredoc> heredocs;
 };
 
 }  // namespace tcg::shell

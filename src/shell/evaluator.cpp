@@ -546,7 +546,10 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
 
 States Evaluator::eval_function_call(const std::string& name, const FunctionDef& def, std::span<const Field> args,
                                      State st, int call_line) {
-  if (frames_.size() > static_cast<size_t>(kMaxCallDepth)) return one_path(std::move(st));
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth)) {
+    out_.budget_exhausted = true;  // a call not followed: what it signs in for is not judged
+    return one_path(std::move(st));
+  }
   for (const auto& f : frames_)
     if (!f.alias && f.name == name) return one_path(std::move(st));  // recursion
   PositionalMode old_mode = st.positional_mode;
@@ -584,8 +587,10 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
 States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
   // Nested evals push no frame: their own depth bounds them (text that evals itself again, as a
   // broken quote can make it, would otherwise recurse until the stack overflows).
-  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || text_depth_ >= kMaxCallDepth || !spend())
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || text_depth_ >= kMaxCallDepth || !spend()) {
+    out_.budget_exhausted = true;  // an eval not followed: stopping short, as the budget is
     return one_path(std::move(st));
+  }
   ParseOptions opt;
   opt.origin = origin;
   opt.keep_comments = false;
@@ -683,7 +688,10 @@ void Evaluator::define_alias(const std::string& name, const Word& word, const st
   }
   const AliasBody& parsed = *known;
 
-  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) return;
+  if (frames_.size() > static_cast<size_t>(kMaxCallDepth) || !spend()) {
+    out_.budget_exhausted = true;
+    return;
+  }
   // `alias ll='ls -alF'` changes nothing that outlives its own path: run on its own it finds nothing.
   if (!can_find_something(parsed.shape)) return;
   // On its own, as typed at an interactive prompt: no positional parameters, nothing printed yet.

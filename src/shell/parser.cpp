@@ -1,6 +1,7 @@
 #include "shell/parser.h"
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -98,6 +99,7 @@ struct Scratch {
 struct PendingHeredoc {
   std::string delimiter;
   bool strip_tabs = false;
+  bool expands = true;
 };
 
 class Parser {
@@ -165,6 +167,17 @@ class Parser {
   }
 
   void skip_heredoc_body(const PendingHeredoc& h) {
+    Script::Heredoc body;
+    body.first_line = file_line();
+    body.expands = h.expands;
+    struct Record {
+      Parser& p;
+      Script::Heredoc& b;
+      ~Record() {
+        b.last_line = p.file_line();
+        if (p.opt_.keep_comments) p.script_.heredocs.push_back(b);
+      }
+    } record{*this, body};
     while (!eof()) {
       size_t start = i_;
       size_t nl = s_.find('\n', i_);
@@ -737,6 +750,8 @@ class Parser {
       PendingHeredoc h;
       h.delimiter = r.target.literal();
       h.strip_tabs = r.op == "<<-";
+      for (const auto& part : r.target.parts)
+        if (part.quoted) h.expands = false;
       heredocs_.push_back(std::move(h));
     }
     scratch_.redirects.push_back(r);
@@ -1278,9 +1293,21 @@ class Parser {
     if (peek() == '[') {
       size_t close = i_ + 1;
       int level = 1;
+      // Quotes in a subscript hide brackets (`${a[']']}`): bash reads them as quoted text.
       while (close < s_.size() && level > 0) {
-        if (s_[close] == '[') ++level;
-        if (s_[close] == ']') --level;
+        char q = s_[close];
+        if (q == '\\' && close + 1 < s_.size()) {
+          close += 2;
+          continue;
+        }
+        if ((q == '\'' && !dquoted) || q == '"') {
+          size_t k = close + 1;
+          while (k < s_.size() && s_[k] != q) k += (q == '"' && s_[k] == '\\') ? 2 : 1;
+          close = std::min(k + 1, s_.size());
+          continue;
+        }
+        if (q == '[') ++level;
+        if (q == ']') --level;
         if (level > 0) ++close;
       }
       part.index = s_.substr(i_ + 1, std::min(close, s_.size()) - i_ - 1);
@@ -1331,6 +1358,13 @@ class Parser {
       if (c == '\'' && !dquoted) {
         size_t wf = scratch_.parts.size();
         parse_single_quoted(wf);
+        scratch_.parts.resize(wf);
+        continue;
+      }
+      // `${a/#/"-iname '"}`: a quote inside double quotes is a plain character.
+      if (c == '"' && !dquoted) {
+        size_t wf = scratch_.parts.size();
+        parse_double_quoted(wf);
         scratch_.parts.resize(wf);
         continue;
       }

@@ -99,12 +99,38 @@ class DynamicSigninRequestCheck : public ShellCheck {
                           "Policy rules were checked only on what is known. Give the scopes and --expires as "
                           "literals (a `case` per purpose), or review each use with `tcguard review`.");
       f.request = facts.call_request_index[i];
+      // Past a limit (the evaluator stopped short), what is unknown may be what a path it did
+      // not follow would have made known: not judged, so it fails lint.
+      if (facts.analysis.budget_exhausted) f.severity = Severity::Error;
       out.push_back(std::move(f));
     }
+    size_t first_unreached = out.size();
     report_unreached(facts, out);
+    report_unfollowed(facts, out, first_unreached);
   }
 
  private:
+  // Fail closed where the parser lost its place in text bash accepts: a `taskcluster` word that
+  // no parsed command accounts for may be a sign-in nobody judged.
+  void report_unfollowed(const ShellFacts& facts, std::vector<Finding>& out, size_t first) const {
+    const shell::Analysis& a = facts.analysis;
+    // A line that already has its unreached sign-in reported needs no second finding for the
+    // `taskcluster` word inside it (the alias or eval string it was written in).
+    std::set<int> reported_lines;
+    for (size_t i = first; i < out.size(); ++i) reported_lines.insert(out[i].where.line);
+    std::set<Place> reported;
+    for (const shell::Pos& p : shell::unfollowed_taskcluster_words(a, a.budget_exhausted)) {
+      if (reported_lines.count(p.line) || !reported.insert({p.line, p.column}).second) continue;
+      Finding f = finding(SourceLocation{a.file, p.line, p.column}, "",
+                          "tcguard lost track of the shell syntax before this `taskcluster` word (or stopped "
+                          "following the file before it), so whatever it runs was not judged",
+                          "Simplify the line before it (split a long or unusual expansion into plain steps), or "
+                          "move the sign-in into a file of its own; review each use with `tcguard review`.");
+      f.severity = Severity::Error;
+      out.push_back(std::move(f));
+    }
+  }
+
   // Fail closed: where the evaluator stopped short, a sign-in it never reached would otherwise
   // pass unjudged.
   void report_unreached(const ShellFacts& facts, std::vector<Finding>& out) const {

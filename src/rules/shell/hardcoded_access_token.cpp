@@ -37,10 +37,55 @@ class HardcodedAccessTokenCheck : public ShellCheck {
                             "from a secret store, e.g. `export TASKCLUSTER_ACCESS_TOKEN=\"$(pass show "
                             "taskcluster/token)\"`, or sign in with `eval \"$(taskcluster signin ...)\"`."));
     };
+    // Variables given a literal value somewhere in the file (`tok=...`): copying one into the
+    // token variable hardcodes it as much as writing it there.
+    std::set<std::string, std::less<>> literal_vars;
+    for (const auto& script : facts.analysis.scripts)
+      shell::for_each_simple(script->root, [&](const shell::Command& c) {
+        for (const auto& a : c.assigns)
+          if (a.name != kTokenVar && !a.is_array && literal_secret(a.value)) literal_vars.emplace(a.name);
+      });
+    // The one parameter a word is made of, quoted or not ("${tok}" may carry empty literal parts).
+    auto only_param = [](const shell::Word& w) -> const shell::WordPart* {
+      const shell::WordPart* param = nullptr;
+      for (const auto& p : w.parts) {
+        if (p.kind == shell::PartKind::Literal && p.text.empty()) continue;
+        if (param || p.kind != shell::PartKind::Param) return nullptr;
+        param = &p;
+      }
+      return param;
+    };
+    auto through_literal_var = [&](const shell::Word& w) {
+      const shell::WordPart* p = only_param(w);
+      return p && p->op == shell::ParamOp::None && p->index.empty() && literal_vars.count(p->text) > 0;
+    };
     for (const auto& script : facts.analysis.scripts) {
       shell::for_each_simple(script->root, [&](const shell::Command& c) {
+        // read [-r] TASKCLUSTER_ACCESS_TOKEN <<< literal; printf -v TASKCLUSTER_ACCESS_TOKEN fmt literal..
+        if (!c.words.empty() && c.words[0].literal_equals("read")) {
+          bool names_token = false;
+          for (size_t i = 1; i < c.words.size(); ++i)
+            if (c.words[i].literal_equals(kTokenVar)) names_token = true;
+          for (const auto& r : c.redirects)
+            if (names_token && r.op == "<<<" && literal_secret(r.target)) report(r.target.pos, "a `read`");
+        }
+        if (c.words.size() >= 4 && c.words[0].literal_equals("printf") && c.words[1].literal_equals("-v") &&
+            c.words[2].literal_equals(kTokenVar)) {
+          bool all_literal = true, any_secret = false;
+          for (size_t i = 3; i < c.words.size(); ++i) {
+            if (!c.words[i].is_literal()) all_literal = false;
+            if (i > 3 || c.words[i].literal().find('%') == std::string::npos)
+              any_secret = any_secret || literal_secret(c.words[i]);
+          }
+          if (all_literal && any_secret) report(c.words[2].pos, "a `printf -v`");
+        }
         for (const auto& a : c.assigns) {
-          if (a.name != kTokenVar || a.is_array || !literal_secret(a.value)) continue;
+          if (a.name != kTokenVar || a.is_array) continue;
+          if (through_literal_var(a.value)) {
+            report(a.pos, "an assignment from `$" + std::string(only_param(a.value)->text) + "`, set to a literal");
+            continue;
+          }
+          if (!literal_secret(a.value)) continue;
           std::string how = a.declaration ? "a declaration" : c.words.empty() ? "an assignment" : "an env prefix";
           if (a.declaration && !c.words.empty() && c.words[0].literal_equals("export")) how = "an export";
           report(a.pos, how);
