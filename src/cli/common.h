@@ -57,6 +57,7 @@ void add_scopes_command(CLI::App& app, Context& ctx);
 void add_policy_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
 void add_whoami_command(CLI::App& app, Context& ctx);
+void add_jsone_command(CLI::App& app, Context& ctx);
 // Hidden helpers for packaging: the man page and shell completion data (cmd_dist.cpp).
 void add_dist_commands(CLI::App& app, Context& ctx);
 
