@@ -271,11 +271,19 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
   }
   if (Status s = write_audit(record, env); !s) {
     std::string path = guard::audit_log_path(env);
+    if (!policy->audit_required) {
+      // The user's own policy said `audit_log: best-effort` (a project file cannot).
+      std::cerr << "tcguard: warning: audit log " << (path.empty() ? std::string("(none)") : guard::shown(path))
+                << " not written (" << guard::shown(s.error().str())
+                << "); running anyway, as the policy's `audit_log: best-effort` allows\n";
+      return exec_or_fail(real, argv);
+    }
     std::cerr << "tcguard: " << guard::escape_controls(quoted_command(guard::redact_argv(argv)))
               << " refused: it cannot be recorded in the audit log "
               << (path.empty() ? std::string("(none)") : guard::shown(path)) << " (" << guard::shown(s.error().str())
               << "); a guarded command runs only once it is recorded. Make the log writable, or set "
-                 "TCGUARD_AUDIT_LOG to a file you own; nothing was run\n";
+                 "TCGUARD_AUDIT_LOG to a file you own (or `audit_log: best-effort` in your own policy); "
+                 "nothing was run\n";
     return kExitRefused;
   }
   return exec_or_fail(real, argv);

@@ -19,7 +19,7 @@ namespace tcg::policy {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"version", "clusters", "unknown_cluster", "rules", "actions", "exceptions"};
+const std::vector<std::string> kTopKeys = {"version", "clusters", "unknown_cluster", "audit_log", "rules", "actions", "exceptions"};
 const std::vector<std::string> kClusterKeys = {"root_url", "also", "production"};
 const std::vector<std::string> kRuleKeys = {"id",   "description", "severity", "clusters", "when",
                                             "max_expiry", "min_expiry", "deny", "help"};
@@ -67,6 +67,8 @@ class PolicyParser {
         s = clusters(e);
       } else if (e.key == "unknown_cluster") {
         s = unknown_cluster(e);
+      } else if (e.key == "audit_log") {
+        s = audit_log(e);
       } else if (e.key == "rules") {
         s = each(e, &PolicyParser::rule);
       } else if (e.key == "actions") {
@@ -146,6 +148,18 @@ class PolicyParser {
                                               other.name + "`");
       policy_.clusters.push_back(std::move(cluster));
     }
+    return Ok{};
+  }
+
+  Status audit_log(const YamlEntry& e) {
+    auto value = r_.string(e);
+    if (!value) return value.error();
+    if (*value != "required" && *value != "best-effort")
+      return r_.error(e.value, "audit_log is `required` or `best-effort`, found `" + *value + "`" +
+                                   did_you_mean(*value, {"required", "best-effort"}));
+    policy_.audit_required = *value == "required";
+    policy_.audit_log_set = true;
+    policy_.audit_log_where = r_.at(e.value, {r_.file(), 0, 0});
     return Ok{};
   }
 

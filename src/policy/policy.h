@@ -102,6 +102,11 @@ struct Policy {
   std::vector<Cluster> clusters;
   bool unknown_is_production = true;   // unknown_cluster: production | ignore
   bool unknown_cluster_set = false;    // the file said unknown_cluster (merge keeps the base's otherwise)
+  // audit_log: required (default) | best-effort. Required: a guarded command that cannot be
+  // recorded is refused; best-effort: it runs after a warning. Only the user's own files may relax it.
+  bool audit_required = true;
+  bool audit_log_set = false;
+  SourceLocation audit_log_where;
   std::vector<Rule> rules;
   std::vector<Action> actions;
   std::vector<Exception> exceptions;

@@ -51,6 +51,11 @@ Policy merge(Policy base, const Policy& overlay) {
     base.unknown_is_production = overlay.unknown_is_production;
     base.unknown_cluster_set = true;
   }
+  if (overlay.audit_log_set) {
+    base.audit_required = overlay.audit_required;
+    base.audit_log_set = true;
+    base.audit_log_where = overlay.audit_log_where;
+  }
   base.sources.insert(base.sources.end(), overlay.sources.begin(), overlay.sources.end());
   return base;
 }

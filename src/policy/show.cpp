@@ -63,6 +63,7 @@ std::string policy_to_yaml(const Policy& policy) {
     out << "    production: " << (c.production ? "true" : "false") << "\n";
   }
   out << "unknown_cluster: " << (policy.unknown_is_production ? "production" : "ignore") << "\n";
+  out << "audit_log: " << (policy.audit_required ? "required" : "best-effort") << "\n";
 
   out << "rules:" << (policy.rules.empty() ? " []" : "") << "\n";
   for (const auto& r : policy.rules) {

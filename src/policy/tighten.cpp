@@ -131,6 +131,15 @@ TighteningMerge merge_tightening_only(Policy base, const Policy& overlay) {
           overlay.sources.empty() ? std::string() : overlay.sources.front(), 0, 0});
     }
   }
+  if (overlay.audit_log_set) {
+    if (overlay.audit_required) {
+      base.audit_required = true;
+      base.audit_log_set = true;
+      base.audit_log_where = overlay.audit_log_where;
+    } else if (before.audit_required) {
+      ignore("audit_log", "`best-effort` would run guarded commands that cannot be recorded", overlay.audit_log_where);
+    }
+  }
   for (const auto& next : overlay.rules) {
     auto it = std::find_if(base.rules.begin(), base.rules.end(), [&](const Rule& r) { return r.id == next.id; });
     if (it == base.rules.end()) {

@@ -91,6 +91,38 @@ TEST_F(AuditHardening, AFullDiskRefuses) {
   EXPECT_FALSE(stub_ran());
 }
 
+// "unless the policy says otherwise explicitly": only the user's own policy can say it.
+TEST_F(AuditHardening, TheUsersOwnPolicyMayMakeTheLogBestEffortAProjectFileMayNot) {
+  const std::string relaxed = "version: 1\naudit_log: best-effort\n";
+  RunOptions own = with_log("/dev/full");
+  own.env_set["TCGUARD_POLICY"] = dir.write("own.yaml", relaxed);
+  RunResult r = confirmed({"task", "rerun", "T1"}, own);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(stub_ran());
+  EXPECT_NE(r.err.find("audit log /dev/full not written"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("best-effort"), std::string::npos) << r.err;
+  std::filesystem::remove(record);
+
+  // The same line in a cloned repository's .tcguard.yaml is left out, with a warning.
+  dir.write("clone/.tcguard.yaml", relaxed);
+  RunOptions project = with_log("/dev/full");
+  project.cwd = dir.path() + "/clone";
+  RunResult p = confirmed({"task", "rerun", "T1"}, project);
+  expect_refused_for_log(p, "/dev/full");
+  EXPECT_FALSE(stub_ran());
+  EXPECT_NE(p.err.find("audit_log"), std::string::npos) << p.err;
+
+  // A misspelt value is an error at its place, not a silent default.
+  RunOptions typo = options();
+  std::string bad = dir.write("typo.yaml", "version: 1\naudit_log: besteffort\n");
+  typo.env_set["TCGUARD_POLICY"] = bad;
+  RunResult t = confirmed({"task", "rerun", "T1"}, typo);
+  EXPECT_EQ(t.exit_code, 2) << t.err;
+  EXPECT_NE(t.err.find(bad + ":2:12"), std::string::npos) << t.err;
+  EXPECT_NE(t.err.find("did you mean `best-effort`?"), std::string::npos) << t.err;
+  EXPECT_FALSE(stub_ran());
+}
+
 TEST_F(AuditHardening, ReadOnlyCommandsAreNeitherLoggedNorBlocked) {
   RunResult r = run_tcguard({"run", "--", "taskcluster", "task", "status", "T1"}, with_log("/dev/full"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
