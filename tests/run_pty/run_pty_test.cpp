@@ -127,6 +127,23 @@ TEST_F(RunPty, TypingTheClusterNameRunsTheCommand) {
   EXPECT_NE(s.seen.find("stub-ran"), std::string::npos);
 }
 
+TEST_F(RunPty, EscapeSequencesInAnArgumentAreShownEscapedAtThePrompt) {
+  // An id that erases the line, moves up and draws "cluster: staging" over the real text.
+  const std::string id = "T1\x1b[2K\r\x1b[1Acluster: staging (non-production)\x9b" "2J\u202e";
+  PtySession s = start({"task", "rerun", id});
+  ASSERT_TRUE(s.wait_for(kPrompt)) << s.seen;
+  // What reached the terminal holds no escape, CSI or bidi override from the argument...
+  EXPECT_EQ(s.seen.find('\x1b'), std::string::npos) << s.seen;
+  EXPECT_EQ(s.seen.find("\x9b"), std::string::npos) << s.seen;
+  EXPECT_EQ(s.seen.find("\u202e"), std::string::npos) << s.seen;
+  // ...but their escaped spellings, so the user sees what the argument really is.
+  EXPECT_NE(s.seen.find("T1\\x1b[2K\\r\\x1b[1Acluster: staging"), std::string::npos) << s.seen;
+  EXPECT_NE(s.seen.find("\\u{202E}"), std::string::npos) << s.seen;
+  s.type("n\n");
+  EXPECT_EQ(s.finish(), 4) << s.seen;
+  EXPECT_FALSE(stub_ran());
+}
+
 TEST_F(RunPty, TypingYRefuses) {
   PtySession s = start({"group", "cancel", "G1"});
   ASSERT_TRUE(s.wait_for(kPrompt)) << s.seen;
