@@ -8,115 +8,14 @@
 #include <array>
 #include <optional>
 
+#include "tccli/grammar.h"
+
 namespace tcg::tccli {
 
 namespace {
 
-struct FlagSpec {
-  std::string_view long_name;
-  char short_name;  // 0: none
-  bool takes_value;
-};
-
-// Persistent flags of the root command (cmds/root/command.go) and cobra's help flag.
-constexpr FlagSpec kRootFlags[] = {{"verbose", 'v', false}, {"help", 'h', false}};
-// Persistent flag of `api` (apis/provider.go); api methods add string flags for their query
-// parameters, so any other long flag under `api` takes a value.
-constexpr FlagSpec kApiFlags[] = {{"output", 'o', true}};
-
-enum class Kind {
-  Group,          // has subcommands, runs nothing itself (task, group, api, api <service>)
-  ReadOnly,       // a leaf that only reads
-  ReadOnlyTree,   // a read-only command whose words below are its own business (download, slugid ...)
-  StateChanging,  // a leaf that changes the cluster
-  LocalConfig,    // changes the local config file (config set/reset)
-  Config,         // `config`: runnable; extra words are keys to get
-  Signin,
-};
-
-struct Spec {
-  std::string_view path;
-  Kind kind;
-  std::vector<FlagSpec> flags;
-  bool has_target = false;  // the first argument is a taskId / taskGroupId
-};
-
-const std::vector<Spec>& specs() {
-  static const std::vector<Spec> table = {
-      {"task", Kind::Group, {}},
-      {"task status", Kind::ReadOnly, {{"all-runs", 'a', false}, {"run", 'r', true}}, true},
-      {"task name", Kind::ReadOnly, {}, true},
-      {"task def", Kind::ReadOnly, {}, true},
-      {"task group", Kind::ReadOnly, {}, true},
-      {"task artifacts", Kind::ReadOnly, {{"run", 'r', true}}, true},
-      {"task log", Kind::ReadOnly, {}, true},
-      {"task cancel", Kind::StateChanging, {{"noop", 'n', false}, {"confirm", 'c', false}}, true},
-      {"task retrigger", Kind::StateChanging, {{"exact", 'e', false}}, true},
-      {"task rerun", Kind::StateChanging, {{"noop", 'n', false}, {"confirm", 'c', false}, {"force", 'f', false}}, true},
-      {"task complete", Kind::StateChanging, {{"noop", 'n', false}, {"confirm", 'c', false}}, true},
-      {"task run",
-       Kind::StateChanging,
-       {{"provisioner", 0, true},
-        {"worker-type", 0, true},
-        {"env", 'e', true},
-        {"name", 0, true},
-        {"description", 0, true},
-        {"owner", 0, true},
-        {"source", 0, true},
-        {"dependency", 0, true},
-        {"retries", 0, true}},
-       false},
-      {"group", Kind::Group, {}},
-      {"group cancel", Kind::StateChanging, {{"worker-type", 'w', true}, {"force", 'f', false}}, true},
-      {"group status", Kind::ReadOnly, {}, true},
-      {"group list",
-       Kind::ReadOnly,
-       {{"all", 'a', false},
-        {"running", 'r', false},
-        {"failed", 'f', false},
-        {"exception", 'e', false},
-        {"complete", 'c', false},
-        {"unscheduled", 'u', false},
-        {"pending", 'p', false},
-        {"format-string", 0, true}},
-       true},
-      {"api", Kind::Group, {}},
-      {"config", Kind::Config, {{"output", 'o', true}, {"format", 'f', true}}},
-      {"config get", Kind::ReadOnly, {{"output", 'o', true}, {"format", 'f', true}}},
-      {"config set", Kind::LocalConfig, {{"dry-run", 'd', false}}},
-      {"config reset", Kind::LocalConfig, {}},
-      // signin's own flags (cmds/signin/signin.go); pflag reads them like any other command's, so
-      // `-n -h` names the client "-h" and is no request for help.
-      {"signin",
-       Kind::Signin,
-       {{"scope", 's', true},
-        {"expires", 0, true},
-        {"name", 'n', true},
-        {"port", 'p', true},
-        {"check", 0, false},
-        {"csh", 0, false}}},
-      // Read-only commands (TASKCLUSTER.md §4); cobra's own `help` and `completion` too.
-      {"download", Kind::ReadOnlyTree, {}},
-      {"from-now", Kind::ReadOnlyTree, {}},
-      {"slugid", Kind::ReadOnlyTree, {}},
-      {"version", Kind::ReadOnlyTree, {}},
-      {"completions", Kind::ReadOnlyTree, {}},
-      {"completion", Kind::ReadOnlyTree, {}},
-      {"validate-json", Kind::ReadOnlyTree, {}},
-      {"d2g", Kind::ReadOnlyTree, {}},
-      {"update", Kind::ReadOnlyTree, {}},
-      {"help", Kind::ReadOnlyTree, {}},
-      {"status", Kind::ReadOnlyTree, {}},
-      // cobra's hidden completion commands, run by the shell on every TAB: they print candidates
-      // and never run the command they complete (flag parsing is off for them).
-      {"__complete", Kind::ReadOnlyTree, {}},
-      {"__completeNoDesc", Kind::ReadOnlyTree, {}},
-  };
-  return table;
-}
-
 const Spec* find_spec(std::string_view path) {
-  for (const auto& s : specs())
+  for (const auto& s : command_specs())
     if (s.path == path) return &s;
   return nullptr;
 }
@@ -411,8 +310,11 @@ Command parse_command(const std::vector<std::string>& args) {
   }
   // Bare `api` and `api <service>` print help.
   if (under_api && cmd.name.find('.') == std::string::npos) cmd.state_changing = false;
-  // --noop: rerun/cancel/complete print what they would do and return before any change.
-  if (cmd.state_changing && cmd.has_flag("--noop")) cmd.state_changing = false;
+  // --noop: rerun/cancel/complete print what they would do and return before any change. Only
+  // theirs: under `api` an unknown `--noop` is a query flag (or an error), never a dry run.
+  bool has_noop = spec && std::any_of(spec->flags.begin(), spec->flags.end(),
+                                      [](const FlagSpec& f) { return f.long_name == "noop"; });
+  if (cmd.state_changing && has_noop && cmd.has_flag("--noop")) cmd.state_changing = false;
   // -h/--help: cobra prints the help and runs nothing.
   if (cmd.help) cmd.state_changing = false;
 
