@@ -33,7 +33,7 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=0
           $<TARGET_FILE:tcguard> --no-default-policy __man --output ${TCGUARD_MAN_PAGE}
   ${TCGUARD_MAN_COMPRESS}
-  DEPENDS tcguard
+  DEPENDS tcguard tcguard_program  # the subcommands and their help live in the program library
   COMMENT "Generating the man page tcguard.1"
   VERBATIM)
 add_custom_target(tcguard_man ALL DEPENDS ${TCGUARD_MAN_INSTALLED})

@@ -16,7 +16,8 @@ namespace tcg::cli {
 namespace {
 
 // The public subcommands, in the order `--help` lists them.
-constexpr std::string_view kSubcommands[] = {"review", "signin", "lint", "run", "scopes", "policy", "explain", "whoami", "jsone"};
+constexpr std::string_view kSubcommands[] = {"review", "signin", "lint", "run", "scopes", "policy", "explain", "whoami", "jsone",
+                                             "profiles", "logout", "shell-init"};
 
 // Building every subcommand's options costs more start-up than parsing one (allocations in CLI11),
 // and `tcguard run` is in front of every guarded command: when argv[1] names a public subcommand,
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
   if (registers(argc, argv, "explain")) add_explain_command(app, ctx);
   if (registers(argc, argv, "whoami")) add_whoami_command(app, ctx);
   if (registers(argc, argv, "jsone")) add_jsone_command(app, ctx);
+  if (registers(argc, argv, "profiles") || registers(argc, argv, "logout") || registers(argc, argv, "shell-init"))
+    add_profile_commands(app, ctx);
   if (registers(argc, argv, "__dist")) add_dist_commands(app, ctx);
   // Global options may follow the subcommand, except for `signin`, whose arguments are all its own.
   for (auto* sub : app.get_subcommands({}))

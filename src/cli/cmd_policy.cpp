@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "cli/common.h"
+#include "policy/profiles.h"
 #include "policy/show.h"
 #include "policy/tighten.h"
 #include "policy/trust.h"
@@ -58,6 +59,15 @@ int run_check(const Context& ctx, const std::vector<std::string>& files) {
   }
   if (exit_code != kExitOk) return exit_code;
   if (Status s = policy::check_references(merged); !s) return usage_error(s.error());
+
+  // A profile is a sign-in waiting to happen: one defined in a checked file must pass the rules
+  // as merged. A profile from elsewhere (the default) that these rules now refuse is only noted.
+  for (const auto& f : policy::judge_profiles(merged)) {
+    bool checked = std::find(to_check.begin(), to_check.end(), f.where.file) != to_check.end();
+    std::cout << f.where.str() << ": " << (checked ? severity_name(f.severity) : std::string_view("note")) << ": "
+              << f.message << (checked ? "" : " (under the rules of the files checked)") << " [" << f.rule << "]\n";
+    if (checked && f.severity != Severity::Note) exit_code = kExitFindings;
+  }
 
   const int64_t today = policy::today_days_utc();
   for (size_t i = 0; i < parsed.size(); ++i) {

@@ -28,6 +28,9 @@ struct RunOptions {
   std::optional<std::string> confirm;
   bool dry_run = false;
   std::vector<std::string> words;  // `taskcluster ARGS...`, after `--`
+  // Printed on stdout just before a guarded command runs (after every check and the audit line):
+  // `tcguard signin PROFILE` marks the shell it is eval'ed in with the profile it signed in with.
+  std::string print_before_exec;
 };
 
 std::string quoted_command(const std::vector<std::string>& argv) {
@@ -286,6 +289,7 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
                  "nothing was run\n";
     return kExitRefused;
   }
+  if (!opts.print_before_exec.empty()) std::cout << opts.print_before_exec << std::flush;
   return exec_or_fail(real, argv);
 }
 
@@ -320,6 +324,12 @@ void add_run_command(CLI::App& app, Context& ctx) {
 
 int run_guarded(const GlobalOptions& global, const std::vector<std::string>& argv) {
   return guard_and_exec(global, RunOptions{}, argv, false);
+}
+
+int run_guarded(const GlobalOptions& global, const std::vector<std::string>& argv, const std::string& print_before_exec) {
+  RunOptions opts;
+  opts.print_before_exec = print_before_exec;
+  return guard_and_exec(global, opts, argv, false);
 }
 
 int masquerade_main(int argc, char** argv) {

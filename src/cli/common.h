@@ -57,6 +57,8 @@ void add_scopes_command(CLI::App& app, Context& ctx);
 void add_policy_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
 void add_whoami_command(CLI::App& app, Context& ctx);
+// `profiles`, `logout` and `shell-init` (cmd_profiles.cpp); `signin PROFILE` is in cmd_signin.cpp.
+void add_profile_commands(CLI::App& app, Context& ctx);
 void add_jsone_command(CLI::App& app, Context& ctx);
 // Hidden helpers for packaging: the man page and shell completion data (cmd_dist.cpp).
 void add_dist_commands(CLI::App& app, Context& ctx);
@@ -64,6 +66,8 @@ void add_dist_commands(CLI::App& app, Context& ctx);
 // The guard of `tcguard run` on `argv` (argv[0] names taskcluster), with no --confirm/--dry-run:
 // judged, then exec'd. Returns only when nothing was run (the exit code).
 int run_guarded(const GlobalOptions& global, const std::vector<std::string>& argv);
+// The same, printing `print_before_exec` on stdout only once the command is about to run.
+int run_guarded(const GlobalOptions& global, const std::vector<std::string>& argv, const std::string& print_before_exec);
 
 // When tcguard is invoked as `taskcluster` (the masquerade symlink): acts as
 // `tcguard run -- taskcluster ARGS`. Implemented with the run command.

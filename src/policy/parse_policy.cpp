@@ -19,14 +19,24 @@ namespace tcg::policy {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"version", "clusters", "unknown_cluster", "audit_log", "rules", "actions", "exceptions"};
-const std::vector<std::string> kClusterKeys = {"root_url", "also", "production"};
+const std::vector<std::string> kTopKeys = {"version", "clusters", "unknown_cluster", "audit_log", "rules", "actions", "exceptions",
+                                            "profiles"};
+const std::vector<std::string> kClusterKeys = {"root_url", "also", "production", "helper"};
+const std::vector<std::string> kProfileKeys = {"cluster", "scopes", "expires", "description"};
 const std::vector<std::string> kRuleKeys = {"id",   "description", "severity", "clusters", "when",
                                             "max_expiry", "min_expiry", "deny", "help"};
 const std::vector<std::string> kWhenKeys = {"grants", "grants_any", "scope_matches"};
 const std::vector<std::string> kActionKeys = {"id",   "commands", "flags",   "clusters", "severity",
                                               "message", "help", "confirm", "deny"};
 const std::vector<std::string> kExceptionKeys = {"rule", "path", "context", "reason", "until"};
+
+// A word a shell function name may hold after `tc-` in bash, zsh and fish alike.
+bool is_shell_name(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name.front() == '-') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
 
 bool is_valid_id(std::string_view id) {
   if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
@@ -75,6 +85,8 @@ class PolicyParser {
         s = each(e, &PolicyParser::action);
       } else if (e.key == "exceptions") {
         s = each(e, &PolicyParser::exception);
+      } else if (e.key == "profiles") {
+        s = profiles(e);
       }
       if (!s) return s.error();
     }
@@ -136,6 +148,11 @@ class PolicyParser {
           auto b = r_.boolean(f);
           if (!b) return b.error();
           cluster.production = *b;
+        } else if (f.key == "helper") {
+          auto h = r_.string(f);
+          if (!h) return h.error();
+          if (!is_shell_name(*h)) return r_.error(f.value, "helper `" + *h + "` must be letters, digits, `-` or `_`");
+          cluster.helper = *h;
         }
       }
       if (!has_root_url) return r_.error(c.key_node, "cluster `" + c.key + "` needs a `root_url`");
@@ -147,6 +164,59 @@ class PolicyParser {
               return r_.error(c.key_node, "root URL " + url + " of cluster `" + c.key + "` already belongs to cluster `" +
                                               other.name + "`");
       policy_.clusters.push_back(std::move(cluster));
+    }
+    return Ok{};
+  }
+
+  Status profiles(const YamlEntry& e) {
+    if (e.value.IsNull()) return Ok{};
+    auto named = r_.named_entries(e.value, "`profiles`");
+    if (!named) return named.error();
+    for (const auto& entry : *named) {
+      if (!is_shell_name(entry.key))
+        return r_.error(entry.key_node, "profile name `" + entry.key + "` must be letters, digits, `-` or `_` (it names "
+                                        "the shell helper tc-" + entry.key + ")");
+      Profile profile;
+      profile.name = entry.key;
+      profile.where = r_.at(entry.key_node);
+      auto fields = r_.entries(entry.value, "profile `" + entry.key + "`", kProfileKeys);
+      if (!fields) return fields.error();
+      bool has_cluster = false, has_scopes = false, has_expires = false;
+      for (const auto& f : *fields) {
+        if (f.key == "cluster") {
+          auto c = r_.string(f);
+          if (!c) return c.error();
+          profile.cluster = *c;
+          has_cluster = true;
+        } else if (f.key == "scopes") {
+          auto items = r_.sequence(f);
+          if (!items) return items.error();
+          for (const auto& item : *items) {
+            if (!item.IsScalar() || !scopes::is_valid_scope(item.Scalar()) || item.Scalar().empty())
+              return r_.error(item, "each item of `scopes` must be one scope (printable ASCII, no newline)");
+            profile.scopes.push_back(item.Scalar());
+          }
+          if (profile.scopes.empty()) return r_.error(f.value, "profile `" + entry.key + "` needs at least one scope");
+          has_scopes = true;
+        } else if (f.key == "expires") {
+          auto text = r_.string(f);
+          if (!text) return text.error();
+          auto seconds = duration(f);
+          if (!seconds) return seconds.error();
+          profile.expires = *text;
+          profile.expires_seconds = *seconds;
+          has_expires = true;
+        } else if (f.key == "description") {
+          auto d = r_.string(f);
+          if (!d) return d.error();
+          profile.description = *d;
+        }
+      }
+      // Every part explicit: a profile is what a sign-in will ask for, not the CLI's defaults.
+      if (!has_cluster) return r_.error(entry.key_node, "profile `" + entry.key + "` needs a `cluster`");
+      if (!has_scopes) return r_.error(entry.key_node, "profile `" + entry.key + "` needs `scopes`");
+      if (!has_expires) return r_.error(entry.key_node, "profile `" + entry.key + "` needs `expires`");
+      policy_.profiles.push_back(std::move(profile));
     }
     return Ok{};
   }

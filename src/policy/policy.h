@@ -31,6 +31,19 @@ struct Cluster {
   std::string root_url;
   std::vector<std::string> also;  // other root URLs of the same cluster
   bool production = true;
+  std::string helper;             // shell-init's `tc-<helper>` switch ("" = the cluster's name)
+  SourceLocation where;
+};
+
+// A named sign-in purpose (`profiles:`): what `tcguard signin NAME` asks for, and the helper
+// `tc-NAME` that `tcguard shell-init` defines. Judged by the rules like any sign-in.
+struct Profile {
+  std::string name;
+  std::string cluster;               // a cluster of the policy: its root URL is signed in to
+  std::vector<std::string> scopes;   // one scope each
+  std::string expires;               // as written ("1h"), passed to `taskcluster signin --expires`
+  int64_t expires_seconds = 0;
+  std::string description;
   SourceLocation where;
 };
 
@@ -110,19 +123,22 @@ struct Policy {
   std::vector<Rule> rules;
   std::vector<Action> actions;
   std::vector<Exception> exceptions;
+  std::vector<Profile> profiles;       // by name, in the order first defined
   std::vector<std::string> sources;    // the files merged, in order ("<default>" first)
   std::vector<PolicySource> lookup;    // every file lookup found, applied or not, in order
 
   const Cluster* find_cluster(const std::string& name) const;
   const Rule* find_rule(const std::string& id) const;
+  const Profile* find_profile(const std::string& name) const;
 };
 
 Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename);
 // Later wins: rules and actions with the same id are replaced in place, clusters by name;
-// exceptions are appended; unknown_cluster taken from overlay when it sets it.
+// exceptions are appended; profiles replaced by name; unknown_cluster taken from overlay when it sets it.
 Policy merge(Policy base, const Policy& overlay);
-// Checks what only the merged policy can tell: every name in a `clusters:` list is a defined
-// cluster, and every exception names a known rule (built-in, policy rule or action).
+// Checks what only the merged policy can tell: every name in a `clusters:` list (and every
+// profile's cluster) is a defined cluster, and every exception names a known rule (built-in,
+// policy rule or action).
 Status check_references(const Policy& policy);
 
 // The embedded policies/default.yaml, parsed (it is tested to parse).

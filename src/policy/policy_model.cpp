@@ -27,6 +27,11 @@ const Rule* Policy::find_rule(const std::string& id) const {
   return it == rules.end() ? nullptr : &*it;
 }
 
+const Profile* Policy::find_profile(const std::string& name) const {
+  auto it = std::find_if(profiles.begin(), profiles.end(), [&](const Profile& p) { return p.name == name; });
+  return it == profiles.end() ? nullptr : &*it;
+}
+
 namespace {
 
 template <class T, class Key>
@@ -46,6 +51,7 @@ Policy merge(Policy base, const Policy& overlay) {
   replace_or_append(base.clusters, overlay.clusters, [](const Cluster& c) { return c.name; });
   replace_or_append(base.rules, overlay.rules, [](const Rule& r) { return r.id; });
   replace_or_append(base.actions, overlay.actions, [](const Action& a) { return a.id; });
+  replace_or_append(base.profiles, overlay.profiles, [](const Profile& p) { return p.name; });
   base.exceptions.insert(base.exceptions.end(), overlay.exceptions.begin(), overlay.exceptions.end());
   if (overlay.unknown_cluster_set) {
     base.unknown_is_production = overlay.unknown_is_production;
@@ -80,6 +86,12 @@ Status check_references(const Policy& policy) {
     if (Status s = check_selector(rule.clusters); !s) return s;
   for (const auto& action : policy.actions)
     if (Status s = check_selector(action.clusters); !s) return s;
+  for (const auto& profile : policy.profiles) {
+    if (policy.find_cluster(profile.cluster)) continue;
+    return Error{"profile `" + profile.name + "`: cluster `" + profile.cluster + "` is not defined" +
+                     did_you_mean(profile.cluster, cluster_names),
+                 profile.where};
+  }
 
   std::vector<std::string> rule_ids;
   for (const auto& r : rules::builtin_rules()) rule_ids.emplace_back(r.id);

@@ -61,6 +61,7 @@ std::string policy_to_yaml(const Policy& policy) {
     out << "    root_url: " << scalar(c.root_url) << "\n";
     if (!c.also.empty()) out << "    also: " << string_list(c.also) << "\n";
     out << "    production: " << (c.production ? "true" : "false") << "\n";
+    if (!c.helper.empty()) out << "    helper: " << scalar(c.helper) << "\n";
   }
   out << "unknown_cluster: " << (policy.unknown_is_production ? "production" : "ignore") << "\n";
   out << "audit_log: " << (policy.audit_required ? "required" : "best-effort") << "\n";
@@ -103,6 +104,15 @@ std::string policy_to_yaml(const Policy& policy) {
     if (!e.context.empty()) out << "    context: " << scalar(e.context) << "\n";
     out << "    reason: " << scalar(e.reason) << "\n";
     out << "    until: " << scalar(e.until) << "\n";
+  }
+
+  out << "profiles:" << (policy.profiles.empty() ? " {}" : "") << "\n";
+  for (const auto& p : policy.profiles) {
+    out << "  " << scalar(p.name) << ":" << origin(p.where) << "\n";
+    out << "    cluster: " << scalar(p.cluster) << "\n";
+    out << "    scopes: " << string_list(p.scopes) << "\n";
+    out << "    expires: " << scalar(p.expires) << "\n";
+    if (!p.description.empty()) out << "    description: " << scalar(p.description) << "\n";
   }
   return out.str();
 }

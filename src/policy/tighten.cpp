@@ -131,6 +131,15 @@ TighteningMerge merge_tightening_only(Policy base, const Policy& overlay) {
           overlay.sources.empty() ? std::string() : overlay.sources.front(), 0, 0});
     }
   }
+  // A profile is what `tcguard signin NAME` (and the shell's tc-NAME) asks for: a project file may
+  // add new ones, judged by the rules as every sign-in is, but never change one the user relies on.
+  for (const auto& next : overlay.profiles) {
+    if (before.find_profile(next.name)) {
+      ignore("profile `" + next.name + "`", "would change what `tcguard signin " + next.name + "` asks for", next.where);
+      continue;
+    }
+    base.profiles.push_back(next);
+  }
   if (overlay.audit_log_set) {
     if (overlay.audit_required) {
       base.audit_required = true;

@@ -96,9 +96,13 @@ TEST(PolicyShow, AnnotatesWhereEachEntryCameFrom) {
   EXPECT_NE(r.out.find("max_expiry: 5m"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("- id: long-lived-credential  # <default>:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("firefoxci-staging:  # <default>:"), std::string::npos) << r.out;
-  // What show prints is itself a valid policy.
+  // What show prints is itself a valid policy; under the 5m limit, the shipped `root` profile
+  // (`*` for 15m) now breaks root-scope-expiry, and the check says so (exit 1, not 2).
   std::string shown = dir.write("shown.yaml", r.out);
-  EXPECT_EQ(run_tcguard({"--no-default-policy", "policy", "check", shown}, isolated(dir)).exit_code, 0);
+  auto check = run_tcguard({"--no-default-policy", "policy", "check", shown}, isolated(dir));
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
+  EXPECT_NE(check.out.find(shown + ": ok"), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find("error: profile `root` requests `*` for 15m"), std::string::npos) << check.out;
 }
 
 TEST(PolicyShow, BrokenPolicyExitsTwo) {
