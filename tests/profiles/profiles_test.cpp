@@ -175,6 +175,15 @@ TEST_F(Profiles, TheShippedProfilesPassTheirOwnRules) {
   EXPECT_EQ(j["profiles"][1]["expires"], "15m");
 }
 
+TEST_F(Profiles, ExtraArgumentsAreReviewedWithTheProfile) {
+  // relduty is fine for 1h; `*` added to it for that hour is not.
+  RunResult r = run_tcguard({"signin", "relduty", "--", "-s", "*"}, options());
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("root-scope-expiry"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(stub_argv().empty());
+}
+
 TEST_F(Profiles, AnUnknownProfileIsAUsageErrorWithASuggestion) {
   RunResult r = run_tcguard({"signin", "reldty"}, options());
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
