@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "cli/common.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 #include "util/version.h"
 
 namespace tcg::cli {

@@ -6,7 +6,7 @@
 
 #include "cli/common.h"
 #include "policy/suggest.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::cli {
 

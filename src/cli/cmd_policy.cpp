@@ -20,7 +20,7 @@
 #include "policy/tighten.h"
 #include "policy/trust.h"
 #include "util/sha256.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::cli {
 

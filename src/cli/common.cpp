@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::cli {
 

@@ -13,7 +13,7 @@
 #include "guard/cluster.h"
 #include "guard/decision.h"
 #include "policy/policy.h"
-#include "report/finding.h"
+#include "model/finding.h"
 #include "scopes/scopes.h"
 #include "tccli/command.h"
 

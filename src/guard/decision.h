@@ -6,7 +6,7 @@
 
 #include "guard/cluster.h"
 #include "policy/policy.h"
-#include "report/finding.h"
+#include "model/finding.h"
 #include "tccli/command.h"
 
 namespace tcg::guard {

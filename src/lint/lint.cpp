@@ -18,7 +18,7 @@
 
 #include "lint/display_name.h"
 #include "lint/file_walk.h"
-#include "lint/suppressions.h"
+#include "shell/suppressions.h"
 #include "rules/request_checks.h"
 #include "rules/shell/shell_check.h"
 #include "shell/analysis.h"
@@ -113,10 +113,10 @@ Report lint_text(std::string_view text, const std::string& file, const policy::P
     }
     call_index.push_back(index);
   }
-  std::vector<Suppression> suppressions = parse_suppressions(analysis);
+  std::vector<shell::Suppression> suppressions = shell::parse_suppressions(analysis);
   rules::ShellFacts facts{analysis, call_requests, call_index, suppressions};
   for (const auto& check : rules::shell_checks()) check->check(facts, findings);
-  apply_suppressions(suppressions, findings);
+  shell::apply_suppressions(suppressions, findings);
   std::stable_sort(findings.begin(), findings.end(), finding_less);
   findings.erase(std::unique(findings.begin(), findings.end(), same_finding), findings.end());
   report.findings = std::move(findings);

@@ -13,7 +13,7 @@
 #include "policy/yaml_guard.h"
 #include "policy/yaml_reader.h"
 #include "policy/yaml_single_document.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::policy {
 

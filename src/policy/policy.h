@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "report/finding.h"
+#include "model/finding.h"
 #include "scopes/scopes.h"
 #include "util/result.h"
 

@@ -3,7 +3,7 @@
 
 #include "policy/policy.h"
 #include "policy/suggest.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::policy {
 

@@ -1,6 +1,6 @@
 // Rule descriptions for SARIF: the built-in registry (prose from the embedded doc pages) plus extra.
 #include "report/render.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::report {
 

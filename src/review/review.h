@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "policy/policy.h"
-#include "report/finding.h"
+#include "model/finding.h"
 #include "util/result.h"
 
 namespace tcg::review {

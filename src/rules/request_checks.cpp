@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "rules/request/request_check.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::rules {
 

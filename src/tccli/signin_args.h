@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "report/finding.h"
+#include "model/finding.h"
 
 namespace tcg::tccli {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "dist_support.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 #include "support/cli_runner.h"
 
 namespace tcg::test {

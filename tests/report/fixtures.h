@@ -1,6 +1,6 @@
 #pragma once
 // Small reports shared by the renderer tests.
-#include "report/finding.h"
+#include "model/finding.h"
 
 namespace tcg::test {
 

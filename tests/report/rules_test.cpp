@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "report/render.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::report {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "fixtures.h"
 #include "report/render.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 #include "util/version.h"
 
 namespace tcg::report {

@@ -6,7 +6,7 @@
 #include "policy/policy.h"
 #include "rules/request/request_check.h"
 #include "rules/request_checks.h"
-#include "rules/rule.h"
+#include "model/rule.h"
 #include "tccli/signin_args.h"
 
 namespace {

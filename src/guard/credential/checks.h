@@ -12,7 +12,7 @@
 #include "guard/cluster.h"
 #include "guard/credential_check.h"
 #include "policy/policy.h"
-#include "report/finding.h"
+#include "model/finding.h"
 #include "scopes/scopes.h"
 #include "tccli/command.h"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "policy/policy.h"
-#include "report/finding.h"
+#include "model/finding.h"
 
 namespace tcg::rules {
 

@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
-#include "report/finding.h"
+#include "model/finding.h"
 #include "shell/analysis.h"
 
-namespace tcg::lint {
+namespace tcg::shell {
 struct Suppression;
 }
 
@@ -21,7 +21,7 @@ struct ShellFacts {
   const std::vector<SigninRequest>& call_requests;
   // Index of each call's request in the report (duplicates share one).
   const std::vector<size_t>& call_request_index;
-  const std::vector<lint::Suppression>& suppressions;
+  const std::vector<shell::Suppression>& suppressions;
 };
 
 class ShellCheck {

@@ -1,6 +1,6 @@
 #include "rules/shell/shell_check.h"
 
-#include "rules/rule.h"
+#include "model/rule.h"
 
 namespace tcg::rules {
 

@@ -1,6 +1,6 @@
 // suppression-without-reason: a `# tcguard: disable=` comment with no `-- reason`. The
 // suppression still applies; the note asks for the why, so that reviewers can judge it later.
-#include "lint/suppressions.h"
+#include "shell/suppressions.h"
 #include "rules/shell/shell_check.h"
 
 namespace tcg::rules {

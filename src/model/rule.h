@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/finding.h"
+#include "model/finding.h"
 
 namespace tcg::rules {
 

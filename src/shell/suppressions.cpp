@@ -1,9 +1,9 @@
-#include "lint/suppressions.h"
+#include "shell/suppressions.h"
 
 #include <algorithm>
 #include <string_view>
 
-namespace tcg::lint {
+namespace tcg::shell {
 
 namespace {
 
@@ -95,4 +95,4 @@ void apply_suppressions(const std::vector<Suppression>& suppressions, std::vecto
                  findings.end());
 }
 
-}  // namespace tcg::lint
+}  // namespace tcg::shell

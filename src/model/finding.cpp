@@ -1,4 +1,4 @@
-#include "report/finding.h"
+#include "model/finding.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "rules/rule.h"
+#include "model/rule.h"
 #include "util/embedded.h"
 
 namespace tcg::rules {

@@ -1,5 +1,6 @@
 #pragma once
-// What every check produces, and what every output format prints.
+// The neutral model every stage shares (it depends on util/ only): the sign-in request that
+// front ends resolve, the finding that checks produce, and the report that renderers print.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "report/finding.h"
+#include "model/finding.h"
 #include "shell/analysis.h"
 
-namespace tcg::lint {
+namespace tcg::shell {
 
 struct Suppression {
   std::vector<std::string> ids;
@@ -23,4 +23,4 @@ std::vector<Suppression> parse_suppressions(const shell::Analysis& analysis);
 // Drops the findings a suppression covers (suppression-without-reason notes are never dropped).
 void apply_suppressions(const std::vector<Suppression>& suppressions, std::vector<Finding>& findings);
 
-}  // namespace tcg::lint
+}  // namespace tcg::shell
