@@ -9,6 +9,7 @@
 #include "cli/common.h"
 #include "cli/empty_values.h"
 #include "guard/real_cli.h"
+#include "tccli/command.h"
 #include "util/version.h"
 
 namespace tcg::cli {
@@ -35,7 +36,7 @@ bool registers(int argc, char** argv, std::string_view subcommand) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 0 && argv[0] && guard::names_taskcluster(argv[0])) return masquerade_main(argc, argv);
+  if (argc > 0 && argv[0] && tccli::names_taskcluster(argv[0])) return masquerade_main(argc, argv);
 
   Context ctx;
   CLI::App app{

@@ -314,7 +314,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       "3 (refused by policy, or the audit log cannot be written), 4 (confirmation missing or declined).");
   cmd->callback([&ctx, opts] {
     std::vector<std::string> words = opts->words;
-    if (words.empty() || !guard::names_taskcluster(words.front())) {
+    if (words.empty() || !tccli::names_taskcluster(words.front())) {
       ctx.exit_code = usage_error("expected `tcguard run [--confirm NAME] [--dry-run] -- taskcluster ARGS...`");
       return;
     }

@@ -31,11 +31,6 @@ bool exec_loop_detected(const Getenv& getenv) {
   return depth && std::atoi(depth->c_str()) > 0;
 }
 
-bool names_taskcluster(std::string_view path) {
-  auto slash = path.rfind('/');
-  return path.substr(slash == std::string_view::npos ? 0 : slash + 1) == "taskcluster";
-}
-
 std::string self_executable() { return canonical("/proc/self/exe"); }
 
 Result<std::string> find_real_cli(const Getenv& getenv, const std::string& self) {

@@ -18,8 +18,6 @@ inline constexpr const char* kExecMarker = "TCGUARD_EXEC_DEPTH";
 // the real CLI that tcguard ran, so PATH led back to tcguard.
 bool exec_loop_detected(const Getenv& getenv);
 
-// True when a program path names `taskcluster` (its last component), as the masquerade symlink does.
-bool names_taskcluster(std::string_view path);
 
 // The canonical path of the running tcguard (/proc/self/exe).
 std::string self_executable();

@@ -9,7 +9,7 @@ namespace tcg::launch {
 
 std::optional<std::vector<std::string>> guarded_cli_argv(int argc, const char* const* argv) {
   if (argc < 1 || !argv[0]) return std::nullopt;
-  if (guard::names_taskcluster(argv[0])) return std::vector<std::string>(argv, argv + argc);
+  if (tccli::names_taskcluster(argv[0])) return std::vector<std::string>(argv, argv + argc);
   // Only the exact word `taskcluster`: an explicit path to a CLI is resolved by the program.
   if (argc >= 4 && std::strcmp(argv[1], "run") == 0 && std::strcmp(argv[2], "--") == 0 &&
       std::strcmp(argv[3], "taskcluster") == 0)

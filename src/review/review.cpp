@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "rules/request_checks.h"
+#include "tccli/command.h"
 #include "tccli/signin_args.h"
 
 namespace tcg::review {
@@ -49,7 +50,7 @@ Result<SigninCommand> parse_signin_command(const std::vector<std::string>& words
     if (!is_name) break;
     cmd.env.emplace_back(w.substr(0, eq), w.substr(eq + 1));
   }
-  if (i >= words.size() || std::filesystem::path(words[i]).filename() != "taskcluster")
+  if (i >= words.size() || !tccli::names_taskcluster(words[i]))
     return Error{"expected `taskcluster signin [ARGS...]` after `--`", {}};
   ++i;
   if (i >= words.size() || words[i] != "signin")

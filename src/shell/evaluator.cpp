@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "shell/parser.h"
+#include "tccli/command.h"
 
 namespace tcg::shell {
 
@@ -98,11 +99,7 @@ std::string quote(const std::string& s) {
 
 }  // namespace
 
-bool is_taskcluster_binary(std::string_view word) {
-  auto slash = word.rfind('/');
-  std::string_view base = slash == std::string_view::npos ? word : word.substr(slash + 1);
-  return base == "taskcluster"sv;
-}
+bool is_taskcluster_binary(std::string_view word) { return tccli::names_taskcluster(word); }
 
 bool writes_signin_at(const Command& simple, size_t i) {
   return i + 1 < simple.words.size() && simple.words[i + 1].literal_equals("signin") &&

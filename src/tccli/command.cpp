@@ -191,6 +191,11 @@ bool Command::has_flag(std::string_view flag) const {
   return std::find(flags.begin(), flags.end(), flag) != flags.end();
 }
 
+bool names_taskcluster(std::string_view word) {
+  size_t slash = word.rfind('/');
+  return word.substr(slash == std::string_view::npos ? 0 : slash + 1) == "taskcluster";
+}
+
 Command parse_command(const std::vector<std::string>& args) {
   Command cmd;
   std::vector<bool> used(args.size(), false);

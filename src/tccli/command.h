@@ -27,6 +27,10 @@ struct Command {
   bool has_flag(std::string_view flag) const;
 };
 
+// True when a word or path names the Taskcluster CLI: its last component is `taskcluster`
+// (`taskcluster`, `/usr/local/bin/taskcluster`, the masquerade symlink). The one such test.
+bool names_taskcluster(std::string_view word);
+
 // `args` are the words after the program name (argv[1..]).
 Command parse_command(const std::vector<std::string>& args);
 
