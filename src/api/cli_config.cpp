@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "policy/yaml_guard.h"
+#include "yaml/limits.h"
 #include "policy/yaml_reader.h"
-#include "policy/yaml_single_document.h"
+#include "yaml/single_document.h"
 
 namespace tcg::api {
 
@@ -45,10 +45,12 @@ Status read_values(const policy::YamlReader& reader, const std::vector<policy::Y
 }  // namespace
 
 Result<CliConfig> parse_cli_config(const std::string& yaml_text, const std::string& filename) {
-  if (auto limits = policy::check_yaml_limits(yaml_text, filename); !limits) return limits.error();
-  policy::SingleDocument doc;
+  if (auto limits = yaml::check_yaml_limits(yaml_text, filename, yaml::kMaxPolicyBytes, "Taskcluster config file");
+      !limits)
+    return limits.error();
+  yaml::SingleDocument doc;
   try {
-    doc = policy::load_single_document(yaml_text);
+    doc = yaml::load_single_document(yaml_text);
   } catch (const YAML::Exception& e) {
     // The parser's message quotes no input, so the token cannot leak through it.
     return Error{"invalid YAML: " + e.msg, {filename, e.mark.line + 1, e.mark.column + 1}};

@@ -10,9 +10,9 @@
 #include "policy/policy.h"
 #include "policy/suggest.h"
 #include "policy/yaml_expr.h"
-#include "policy/yaml_guard.h"
+#include "yaml/limits.h"
 #include "policy/yaml_reader.h"
-#include "policy/yaml_single_document.h"
+#include "yaml/single_document.h"
 #include "model/rule.h"
 
 namespace tcg::policy {
@@ -477,10 +477,10 @@ class PolicyParser {
 }  // namespace
 
 Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename) {
-  Status limits = check_yaml_limits(yaml_text, filename);
+  Status limits = yaml::check_yaml_limits(yaml_text, filename);
   if (!limits) return limits.error();
   try {
-    SingleDocument document = load_single_document(yaml_text);
+    yaml::SingleDocument document = yaml::load_single_document(yaml_text);
     if (document.second_document)
       return Error{"a policy file holds one YAML document",
                    {filename, document.second_document->line + 1, document.second_document->column + 1}};

@@ -8,6 +8,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "scopes/scopes.h"
+#include "yaml/limits.h"
+#include "yaml/single_document.h"
 
 namespace tcg::scopes {
 
@@ -68,9 +70,16 @@ Result<Role> parse_role(const YAML::Node& node, const std::string& filename) {
 }  // namespace
 
 Result<std::vector<Role>> parse_roles(std::string_view text, const std::string& filename) {
+  // The hardened loader every YAML input goes through: size and nesting first (yaml-cpp recurses
+  // without a limit), control characters, one document.
+  if (auto limits = yaml::check_yaml_limits(text, filename, yaml::kMaxRolesBytes, "roles file"); !limits)
+    return limits.error();
   YAML::Node doc;
   try {
-    doc = YAML::Load(std::string(text));
+    yaml::SingleDocument loaded = yaml::load_single_document(text);
+    if (loaded.second_document)
+      return at(filename, *loaded.second_document, "a roles file holds one YAML document; this starts a second");
+    doc = loaded.root;
   } catch (const YAML::Exception& e) {
     return at(filename, e.mark, "not valid YAML or JSON: " + e.msg);
   }

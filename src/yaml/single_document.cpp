@@ -1,10 +1,10 @@
-#include "policy/yaml_single_document.h"
+#include "yaml/single_document.h"
 
 #include <sstream>
 
 #include <yaml-cpp/eventhandler.h>
 
-namespace tcg::policy {
+namespace tcg::yaml {
 
 namespace {
 
@@ -51,4 +51,4 @@ SingleDocument load_single_document(std::string_view text) {
   return result;
 }
 
-}  // namespace tcg::policy
+}  // namespace tcg::yaml

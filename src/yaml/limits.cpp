@@ -1,8 +1,9 @@
-#include "policy/yaml_guard.h"
+#include "yaml/limits.h"
 
 #include <cstdio>
+#include <string>
 
-namespace tcg::policy {
+namespace tcg::yaml {
 
 namespace {
 
@@ -16,9 +17,9 @@ bool ends_token(std::string_view text, size_t i) {
 // The estimate may only err upwards: every `[`/`{` counts as an opener, even inside what looks like
 // a string, while a closer counts only outside strings and comments. So a misjudged quote can make
 // a harmless file look deeper, never a deep file look shallow.
-Status check_yaml_limits(std::string_view text, const std::string& filename) {
-  if (text.size() > kMaxPolicyBytes)
-    return Error{"policy file is larger than 1 MiB", SourceLocation{filename, 0, 0}};
+Status check_yaml_limits(std::string_view text, const std::string& filename, size_t max_bytes, const std::string& kind) {
+  if (text.size() > max_bytes)
+    return Error{kind + " is larger than " + std::to_string(max_bytes >> 20) + " MiB", SourceLocation{filename, 0, 0}};
   int line = 1;
   int column = 1;
   int flow_depth = 0;
@@ -27,7 +28,7 @@ Status check_yaml_limits(std::string_view text, const std::string& filename) {
   char quote = 0;           // inside '...' or "..."
   bool comment = false;
   auto fail = [&](const std::string& what) {
-    return Error{"the document nests too deeply (" + what + "); policy files are flat",
+    return Error{"the document nests too deeply (" + what + "); " + kind + "s are flat",
                  SourceLocation{filename, line, column}};
   };
   for (size_t i = 0; i < text.size(); ++i, ++column) {
@@ -84,4 +85,4 @@ Status check_yaml_limits(std::string_view text, const std::string& filename) {
   return Ok{};
 }
 
-}  // namespace tcg::policy
+}  // namespace tcg::yaml

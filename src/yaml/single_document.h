@@ -9,7 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-namespace tcg::policy {
+namespace tcg::yaml {
 
 struct SingleDocument {
   YAML::Node root;                        // null for an empty file
@@ -19,4 +19,4 @@ struct SingleDocument {
 // Throws YAML::Exception on invalid YAML, like YAML::Load.
 SingleDocument load_single_document(std::string_view text);
 
-}  // namespace tcg::policy
+}  // namespace tcg::yaml
