@@ -2,10 +2,7 @@
 // node through render.js on the whole batch), on thousands of generated templates and contexts
 // and on this folder's own suite (cases.json). Each case must give the same result, or both must
 // fail with the same error class. Set TCGUARD_DIFF_SEED to replay a run.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -16,54 +13,19 @@
 
 #include "jsone/jsone.h"
 #include "support/cli_runner.h"
+#include "support/npm_package.h"
 
 namespace tcg::jsone {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kNpmDir = std::string(TCGUARD_BUILD_DIR) + "/npm-jsone";
-const std::string kModules = kNpmDir + "/node_modules";
 const std::string kRenderJs = std::string(TCGUARD_SOURCE_DIR) + "/tests/jsone/render.js";
 const char* kNow = "2017-01-19T16:27:20.974Z";
 
-struct Library {
-  bool ready = false;
-  bool registry_unreachable = false;
-  std::string problem;
-};
+const test::NpmPackage& reference() { return test::npm_package("npm-jsone", "json-e@4.8.4", "json-e"); }
 
-const Library& library() {
-  static const Library result = [] {
-    Library lib;
-    const std::string marker = kModules + "/json-e/package.json";
-    fs::create_directories(kNpmDir);
-    const int lock = ::open((kNpmDir + "/.lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock >= 0) ::flock(lock, LOCK_EX);
-    if (!fs::exists(marker)) {
-      auto r = test::run({"npm", "install", "--no-audit", "--no-fund", "--prefix", kNpmDir, "json-e@4.8.4"});
-      if (r.exit_code != 0) {
-        lib.problem = "npm install json-e@4.8.4 failed (exit " + std::to_string(r.exit_code) + "):\n" + r.out + r.err;
-        lib.registry_unreachable = test::run({"npm", "ping"}).exit_code != 0;
-      }
-    }
-    if (lock >= 0) ::close(lock);
-    lib.ready = lib.problem.empty() && fs::exists(marker);
-    if (!lib.ready && lib.problem.empty()) lib.problem = "npm install left no " + marker;
-    return lib;
-  }();
-  return result;
-}
-
-#define REQUIRE_LIBRARY()                                                                                     \
-  do {                                                                                                        \
-    const Library& lib = library();                                                                           \
-    if (!lib.ready && lib.registry_unreachable)                                                               \
-      GTEST_SKIP() << "\n*** SKIPPED: the npm registry is unreachable; the JSON-e engine was NOT compared "   \
-                      "with npm json-e ***\n"                                                                 \
-                   << lib.problem;                                                                            \
-    ASSERT_TRUE(lib.ready) << lib.problem;                                                                    \
-  } while (0)
+#define REQUIRE_LIBRARY() REQUIRE_NPM_PACKAGE(reference(), "the JSON-e engine was NOT compared with npm json-e")
 
 uint64_t seed() {
   static const uint64_t s = []() -> uint64_t {
@@ -265,7 +227,7 @@ std::vector<nlohmann::json> reference_answers(const std::vector<Case>& cases) {
   for (const auto& c : cases) batch += Json{{"template", c.tmpl}, {"context", c.context}}.dump() + "\n";  // key order kept
   test::RunOptions options;
   options.stdin_text = batch;
-  auto r = test::run({"node", kRenderJs, kModules}, options);
+  auto r = test::run({"node", kRenderJs, reference().modules}, options);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::vector<nlohmann::json> out;
   std::istringstream lines(r.out);

@@ -1,10 +1,7 @@
 // Differential test: tcguard's scope engine against the real taskcluster-lib-scopes@11.0.0 (run by
 // node through compare.js) on thousands of random cases. The alphabet is tiny ({a, b, :, *}) so
 // stars, prefixes and duplicates collide often. Set TCGUARD_DIFF_SEED to replay a run.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -15,6 +12,7 @@
 
 #include "scopes/scopes.h"
 #include "support/cli_runner.h"
+#include "support/npm_package.h"
 
 namespace tcg::scopes {
 namespace {
@@ -23,48 +21,11 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using Scopes = std::vector<std::string>;
 
-const std::string kNpmDir = std::string(TCGUARD_BUILD_DIR) + "/npm-scopes";
-const std::string kModules = kNpmDir + "/node_modules";
 const std::string kCompareJs = std::string(TCGUARD_SOURCE_DIR) + "/tests/scopes_diff/compare.js";
 
-struct Library {
-  bool ready = false;
-  bool registry_unreachable = false;
-  std::string problem;
-};
+const test::NpmPackage& reference() { return test::npm_package("npm-scopes", "taskcluster-lib-scopes@11.0.0", "taskcluster-lib-scopes"); }
 
-// One install per build folder, under a lock in case ctest runs cases in parallel.
-const Library& library() {
-  static const Library result = [] {
-    Library lib;
-    const std::string marker = kModules + "/taskcluster-lib-scopes/package.json";
-    fs::create_directories(kNpmDir);
-    const int lock = ::open((kNpmDir + "/.lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock >= 0) ::flock(lock, LOCK_EX);
-    if (!fs::exists(marker)) {
-      auto r = test::run({"npm", "install", "--no-audit", "--no-fund", "--prefix", kNpmDir, "taskcluster-lib-scopes@11.0.0"});
-      if (r.exit_code != 0) {
-        lib.problem = "npm install taskcluster-lib-scopes@11.0.0 failed (exit " + std::to_string(r.exit_code) + "):\n" + r.out + r.err;
-        lib.registry_unreachable = test::run({"npm", "ping"}).exit_code != 0;
-      }
-    }
-    if (lock >= 0) ::close(lock);
-    lib.ready = lib.problem.empty() && fs::exists(marker);
-    if (!lib.ready && lib.problem.empty()) lib.problem = "npm install left no " + marker;
-    return lib;
-  }();
-  return result;
-}
-
-#define REQUIRE_LIBRARY()                                                                                        \
-  do {                                                                                                           \
-    const Library& lib = library();                                                                              \
-    if (!lib.ready && lib.registry_unreachable)                                                                  \
-      GTEST_SKIP() << "\n*** SKIPPED: the npm registry is unreachable; the scope engine was NOT compared with "   \
-                      "taskcluster-lib-scopes ***\n"                                                              \
-                   << lib.problem;                                                                               \
-    ASSERT_TRUE(lib.ready) << lib.problem;                                                                       \
-  } while (0)
+#define REQUIRE_LIBRARY() REQUIRE_NPM_PACKAGE(reference(), "the scope engine was NOT compared with taskcluster-lib-scopes")
 
 uint64_t seed() {
   static const uint64_t s = []() -> uint64_t {
@@ -167,7 +128,7 @@ Json ours(const Json& c) {
 Json library_answers(const Json& cases) {
   test::RunOptions options;
   options.stdin_text = cases.dump();
-  auto r = test::run({"node", kCompareJs, kModules}, options);
+  auto r = test::run({"node", kCompareJs, reference().modules}, options);
   if (r.exit_code != 0) {
     ADD_FAILURE() << "compare.js failed (exit " << r.exit_code << "):\n" << r.err;
     return Json::array();
