@@ -1,16 +1,15 @@
 #include "shell/body_shape.h"
 
 #include "shell/analysis.h"
+#include "shell/builtins.h"
 #include "shell/walk.h"
 
 namespace tcg::shell {
 
-using namespace std::string_view_literals;
-
 bool has_lasting_effects(std::string_view w) {
-  return is_taskcluster_binary(w) || w == "eval"sv || w == "source"sv || w == "."sv || w == "alias"sv ||
-         w == "unalias"sv || w == "unset"sv || w == "command"sv || w == "builtin"sv || w == "exec"sv ||
-         w == "nohup"sv || w == "time"sv || w == "env"sv;
+  if (is_taskcluster_binary(w)) return true;
+  const Builtin* b = find_builtin(w);
+  return b && b->lasting_effects;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "shell/builtins.h"
 #include "shell/parser.h"
 #include "tccli/command.h"
 
@@ -821,13 +822,13 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
   // Wrappers that run the next word as the command.
   size_t k = 0;
   while (k < fields.size() && fields[k].known) {
-    const std::string& w = fields[k].text;
-    if (w == "command"sv || w == "builtin"sv || w == "exec"sv || w == "nohup"sv || w == "time"sv) {
+    const Builtin* wrapper = find_builtin(fields[k].text);
+    if (wrapper && wrapper->kind == BuiltinKind::Wrapper) {
       ++k;
       while (k < fields.size() && fields[k].known && !fields[k].text.empty() && fields[k].text[0] == '-') ++k;
       continue;
     }
-    if (w == "env"sv) {
+    if (wrapper && wrapper->kind == BuiltinKind::Env) {
       ++k;
       while (k < fields.size() && fields[k].known) {
         const std::string& a = fields[k].text;
@@ -908,7 +909,12 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     return t;
   };
 
-  if (name == "export"sv || name == "local"sv || name == "declare"sv || name == "typeset"sv || name == "readonly"sv) {
+  // The builtins, as the table in shell/builtins.h names them (functions above shadow them, as in bash).
+  if (const Builtin* builtin = find_builtin(name)) switch (builtin->kind) {
+  case BuiltinKind::Wrapper:
+  case BuiltinKind::Env:
+    break;  // taken off above: never the command name here
+  case BuiltinKind::Declare: {
     bool local = name == "local"sv || ((name == "declare"sv || name == "typeset"sv) && frames_.back().call_line >= 0 &&
                                      !st.locals->empty());
     bool exporting = name == "export"sv;
@@ -939,7 +945,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     }
     return finish();
   }
-  if (name == "unset"sv) {
+  case BuiltinKind::Unset: {
     bool functions = false;
     for (const auto& a : args) {
       if (!a.known) continue;
@@ -955,7 +961,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     }
     return finish();
   }
-  if (name == "eval"sv) {
+  case BuiltinKind::Eval: {
     for (const auto& a : args)
       for (int id : a.outputs) evaluated_outputs_.insert(id);
     bool has_outputs = std::any_of(args.begin(), args.end(), [](const Field& f) { return !f.outputs.empty(); });
@@ -976,13 +982,13 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     if (st.sink > 0) st.out_known = false;
     return finish();
   }
-  if (name == "source"sv || name == "."sv) {
+  case BuiltinKind::Source: {
     for (const auto& a : args)
       for (int id : a.outputs) evaluated_outputs_.insert(id);
     if (st.sink > 0) st.out_known = false;
     return finish();
   }
-  if (name == "alias"sv) {
+  case BuiltinKind::Alias: {
     for (size_t i = k + 1; i < fields.size(); ++i) {
       const Field& f = fields[i];
       if (!f.known || f.text.empty() || f.text[0] == '-') continue;
@@ -993,7 +999,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     }
     return finish();
   }
-  if (name == "unalias"sv) {
+  case BuiltinKind::Unalias: {
     for (const auto& a : args)
       if (a.known) {
         aliases_.erase(a.text);
@@ -1001,7 +1007,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
       }
     return finish();
   }
-  if (name == "echo"sv || name == "printf"sv) {
+  case BuiltinKind::Output: {
     if (st.sink > 0) {
       if (!all_known()) {
         st.out_known = false;
@@ -1015,11 +1021,10 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     }
     return finish();
   }
-  if (name == "return"sv || name == "exit"sv) {
+  case BuiltinKind::End:
     st.ended = true;
     return finish();
-  }
-  if (name == "set"sv) {
+  case BuiltinKind::Set: {
     for (size_t i = 0; i < args.size(); ++i) {
       if (args[i].known && args[i].text == "--"sv) {
         st.positional_mode = PositionalMode::Known;
@@ -1029,7 +1034,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     }
     return finish();
   }
-  if (name == "shift"sv) {
+  case BuiltinKind::Shift: {
     size_t n = 1;
     if (!args.empty() && args[0].known && args[0].text.size() == 1 && args[0].text[0] >= '0' && args[0].text[0] <= '9')
       n = static_cast<size_t>(args[0].text[0] - '0');
@@ -1039,17 +1044,16 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     }
     return finish();
   }
-  if (name == "read"sv || name == "mapfile"sv || name == "readarray"sv || name == "getopts"sv) {
+  case BuiltinKind::Read: {
     for (const auto& a : args)
       if (a.known && valid_name(a.text)) st.vars.set(a.text, Value::unknown(dollar(a.text)));
     if (name == "mapfile"sv || name == "readarray"sv) st.vars.set("MAPFILE", Value::unknown("$MAPFILE"));
     return finish();
   }
-  if (name == ":"sv || name == "true"sv || name == "false"sv || name == "cd"sv || name == "["sv || name == "[["sv ||
-      name == "test"sv || name == "shopt"sv || name == "setopt"sv || name == "unsetopt"sv || name == "trap"sv) {
+  case BuiltinKind::NoOp:
     return finish();
   }
-  // Any other command: its output is unknown.
+  // Any other command (or a wrapper's name left as the command): its output is unknown.
   if (st.sink > 0) st.out_known = false;
   return finish();
 }

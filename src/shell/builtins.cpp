@@ -1,0 +1,39 @@
+#include "shell/builtins.h"
+
+#include <array>
+
+namespace tcg::shell {
+
+namespace {
+
+constexpr std::array kBuiltins = {
+    Builtin{"command", BuiltinKind::Wrapper, true},  Builtin{"builtin", BuiltinKind::Wrapper, true},
+    Builtin{"exec", BuiltinKind::Wrapper, true},     Builtin{"nohup", BuiltinKind::Wrapper, true},
+    Builtin{"time", BuiltinKind::Wrapper, true},     Builtin{"env", BuiltinKind::Env, true},
+    Builtin{"export", BuiltinKind::Declare, false},  Builtin{"local", BuiltinKind::Declare, false},
+    Builtin{"declare", BuiltinKind::Declare, false}, Builtin{"typeset", BuiltinKind::Declare, false},
+    Builtin{"readonly", BuiltinKind::Declare, false}, Builtin{"unset", BuiltinKind::Unset, true},
+    Builtin{"eval", BuiltinKind::Eval, true},        Builtin{"source", BuiltinKind::Source, true},
+    Builtin{".", BuiltinKind::Source, true},         Builtin{"alias", BuiltinKind::Alias, true},
+    Builtin{"unalias", BuiltinKind::Unalias, true},  Builtin{"echo", BuiltinKind::Output, false},
+    Builtin{"printf", BuiltinKind::Output, false},   Builtin{"return", BuiltinKind::End, false},
+    Builtin{"exit", BuiltinKind::End, false},        Builtin{"set", BuiltinKind::Set, false},
+    Builtin{"shift", BuiltinKind::Shift, false},     Builtin{"read", BuiltinKind::Read, false},
+    Builtin{"mapfile", BuiltinKind::Read, false},    Builtin{"readarray", BuiltinKind::Read, false},
+    Builtin{"getopts", BuiltinKind::Read, false},    Builtin{":", BuiltinKind::NoOp, false},
+    Builtin{"true", BuiltinKind::NoOp, false},       Builtin{"false", BuiltinKind::NoOp, false},
+    Builtin{"cd", BuiltinKind::NoOp, false},         Builtin{"[", BuiltinKind::NoOp, false},
+    Builtin{"[[", BuiltinKind::NoOp, false},         Builtin{"test", BuiltinKind::NoOp, false},
+    Builtin{"shopt", BuiltinKind::NoOp, false},      Builtin{"setopt", BuiltinKind::NoOp, false},
+    Builtin{"unsetopt", BuiltinKind::NoOp, false},   Builtin{"trap", BuiltinKind::NoOp, false},
+};
+
+}  // namespace
+
+const Builtin* find_builtin(std::string_view name) {
+  for (const auto& b : kBuiltins)
+    if (b.name == name) return &b;
+  return nullptr;
+}
+
+}  // namespace tcg::shell
