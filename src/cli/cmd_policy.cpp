@@ -74,7 +74,8 @@ int run_check(const Context& ctx, const std::vector<std::string>& files) {
     const auto& p = parsed[i];
     for (const auto& ex : p.exceptions) {
       if (today <= ex.until_days) continue;
-      std::cout << ex.where.str() << ": warning: the exception for `" << ex.rule << "` expired on " << ex.until
+      std::cout << ex.where.str() << ": " << severity_name(rules::rule_severity("expired-exception"))
+                << ": the exception for `" << ex.rule << "` expired on " << ex.until
                 << " [expired-exception]\n";
       exit_code = kExitFindings;
     }

@@ -16,6 +16,7 @@
 #include "api/credentials.h"
 #include "api/identity.h"
 #include "cli/common.h"
+#include "model/rule.h"
 #include "duration/duration.h"
 
 namespace tcg::cli {
@@ -112,10 +113,10 @@ void write_text_result(std::ostream& out, const WhoamiResult& r, const report::R
   }
 }
 
-Finding unverifiable(const std::string& message, const std::string& help) {
+Finding unverifiable(const std::string& message, const std::string& help, bool production) {
   Finding f;
   f.rule = "unverifiable-credentials";
-  f.severity = Severity::Error;
+  f.severity = rules::rule_severity(f.rule, production);  // as `run` judges it
   f.message = message;
   f.help = help;
   f.context = "whoami";
@@ -164,7 +165,8 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
                                      : "Sign in again (`taskcluster signin`), and unset TASKCLUSTER_CERTIFICATE unless "
                                        "these are temporary credentials: a stale certificate breaks new credentials.";
       // The error text is built from the service's answer, redacted of the token by the client.
-      r.report.findings.push_back(unverifiable(what + ": " + api::redact(e.str(), cred.access_token), help));
+      r.report.findings.push_back(
+          unverifiable(what + ": " + api::redact(e.str(), cred.access_token), help, r.cluster.production));
     } else {
       r.identity = *identity;
       r.judged_scopes = api::scopes_beyond_anonymous(*identity);

@@ -30,6 +30,12 @@ struct RuleInfo {
 const std::vector<RuleInfo>& builtin_rules();
 const RuleInfo* find_builtin_rule(std::string_view id);
 
+// The one place a built-in rule's severity is decided, for every front end that reports it:
+// its registry level, except where the registry declares a level off production (a rule that
+// fails closed on production and only warns elsewhere). An id missing from the registry is a
+// programming error; it is judged an error (fail closed), and tests/rules checks every id is there.
+Severity rule_severity(std::string_view id, bool production = true);
+
 // The rule's embedded doc page (docs/rules/<id>.md), if any.
 std::optional<std::string_view> rule_doc(std::string_view id);
 // Sections of the doc page: the first paragraph after the title, and the "## How to fix" section.

@@ -64,6 +64,28 @@ const RuleInfo* find_builtin_rule(std::string_view id) {
   return nullptr;
 }
 
+namespace {
+
+// The rules whose level differs off production (DESIGN.md: fail closed on production only).
+struct OffProduction {
+  std::string_view id;
+  Severity severity;
+};
+constexpr OffProduction kOffProduction[] = {
+    // The API could not be asked: refused on production, a warning where a mistake costs less.
+    {"unverifiable-credentials", Severity::Warning},
+};
+
+}  // namespace
+
+Severity rule_severity(std::string_view id, bool production) {
+  if (!production)
+    for (const auto& o : kOffProduction)
+      if (o.id == id) return o.severity;
+  const RuleInfo* info = find_builtin_rule(id);
+  return info ? info->severity : Severity::Error;
+}
+
 std::optional<std::string_view> rule_doc(std::string_view id) {
   return embedded_file("docs/rules/" + std::string(id) + ".md");
 }

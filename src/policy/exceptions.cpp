@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "policy/glob.h"
+#include "model/rule.h"
 #include "policy/policy.h"
 
 namespace tcg::policy {
@@ -42,7 +43,7 @@ void apply_exceptions(const Policy& policy, int64_t today_days, std::vector<Find
   for (const Exception* ex : lapsed_and_used) {
     Finding f;
     f.rule = "expired-exception";
-    f.severity = Severity::Warning;
+    f.severity = rules::rule_severity(f.rule);
     std::string scope = !ex->path.empty() ? "path `" + ex->path + "`" : "context `" + ex->context + "`";
     f.message = "the exception for `" + ex->rule + "` on " + scope + " expired on " + ex->until +
                 ", so its findings are reported again";

@@ -10,8 +10,7 @@ namespace tcg::rules {
 Finding RequestCheck::finding(const SigninRequest& request, std::string message, std::string help) const {
   Finding f;
   f.rule = std::string(id());
-  const RuleInfo* info = find_builtin_rule(id());
-  f.severity = info ? info->severity : Severity::Error;
+  f.severity = rule_severity(id(), request.production);
   f.message = std::move(message);
   f.help = std::move(help);
   f.where = request.where;

@@ -13,6 +13,7 @@
 #include "guard/credential_check.h"
 #include "policy/policy.h"
 #include "model/finding.h"
+#include "model/rule.h"
 #include "scopes/scopes.h"
 #include "tccli/command.h"
 

@@ -27,7 +27,7 @@ std::optional<Finding> excess_privilege(const Facts& facts) {
   if (broad.size() > 3) held += " and " + std::to_string(broad.size() - 3) + " more";
   Finding f;
   f.rule = "excess-privilege";
-  f.severity = Severity::Warning;
+  f.severity = rules::rule_severity(f.rule);
   f.message = "the credentials of " + facts.identity.client_id + " hold " + held + ", far more than `task " +
               std::string(task_action_name(facts.action)) + "` of " + facts.task.summary.task_id + " needs (" +
               describe_expr(facts.required) + ")";

@@ -10,7 +10,7 @@ std::optional<Finding> insufficient_scopes(const Facts& facts) {
   const auto& t = facts.task.summary;
   Finding f;
   f.rule = "insufficient-scopes";
-  f.severity = Severity::Error;
+  f.severity = rules::rule_severity(f.rule);
   f.message = "the credentials of " + facts.identity.client_id + " lack the scopes that `task " +
               std::string(task_action_name(facts.action)) + "` of " + t.task_id + " (schedulerId " + t.scheduler_id +
               ", taskGroupId " + t.task_group_id + ", projectId " + t.project_id + ") needs: missing " +

@@ -7,7 +7,7 @@ namespace tcg::guard::credential {
 Finding unverifiable_credentials(const Target& target, const std::string& what) {
   Finding f;
   f.rule = "unverifiable-credentials";
-  f.severity = target.production ? Severity::Error : Severity::Warning;
+  f.severity = rules::rule_severity(f.rule, target.production);
   f.message = "the credentials could not be checked: " + what +
               (target.production ? "; refused on a production cluster (fail closed)"
                                  : "; proceeding on a non-production cluster");

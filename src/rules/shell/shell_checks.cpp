@@ -7,8 +7,7 @@ namespace tcg::rules {
 Finding ShellCheck::finding(SourceLocation where, std::string context, std::string message, std::string help) const {
   Finding f;
   f.rule = std::string(id());
-  const RuleInfo* info = find_builtin_rule(id());
-  f.severity = info ? info->severity : Severity::Warning;
+  f.severity = rule_severity(id());
   f.message = std::move(message);
   f.help = std::move(help);
   f.where = std::move(where);
