@@ -16,6 +16,7 @@
 #include "api/credentials.h"
 #include "api/identity.h"
 #include "cli/common.h"
+#include "guard/credential/checks.h"
 #include "model/rule.h"
 #include "duration/duration.h"
 
@@ -170,23 +171,17 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
     } else {
       r.identity = *identity;
       r.judged_scopes = api::scopes_beyond_anonymous(*identity);
+      guard::Target target;
+      target.root_url = env->root_url;
+      target.cluster = request.cluster;
+      target.known = r.cluster.known;
+      target.production = r.cluster.production;
+      // The same request and rules as `run`'s credential check (guard/credential/policy_rules.cpp).
       auto& req = r.report.requests.back();
-      req.scopes = r.judged_scopes;
-      req.scopes_known = true;
-      if (identity->lifetime_seconds) {
-        req.expires = format_duration(*identity->lifetime_seconds);
-        req.expires_seconds = identity->lifetime_seconds;
-        req.expires_known = true;
-      } else {
-        req.expires = "";
-        req.expires_seconds.reset();
-        req.expires_known = false;
-      }
+      req = guard::credential::held_request(*identity, target);
+      req.context = "whoami";
       auto findings = policy::evaluate_rules(*policy, req);
-      for (auto& f : findings) {
-        f.request = 0;
-        if (f.context.empty()) f.context = "whoami";
-      }
+      for (auto& f : findings) f.request = 0;
       r.report.findings = std::move(findings);
     }
     policy::apply_exceptions(*policy, policy::today_days_utc(), r.report.findings);

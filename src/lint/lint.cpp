@@ -93,6 +93,7 @@ Report lint_text(std::string_view text, const std::string& file, const policy::P
     r.where = call.where;
     r.context = call.context;
     r.root_url = call.root_url;
+    rules::resolve_cluster(policy, r);
     call_requests.push_back(r);
     size_t index = report.requests.size();
     for (size_t i = 0; i < report.requests.size(); ++i) {

@@ -30,6 +30,9 @@ struct SigninRequest {
   std::optional<int64_t> expires_seconds;  // nullopt when unknown or invalid
   bool expires_known = true;
   bool expires_defaulted = false;
+  // "" for a sign-in request; for the credentials in use (whoami, run), who holds these scopes
+  // ("the credentials of relduty/cli"): the rules' messages then say they hold, not request.
+  std::string holder;
 };
 
 struct Finding {

@@ -94,7 +94,8 @@ std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& r
     if (!rule.deny && !too_long && !too_short) continue;
     auto triggers = conditions_hold(rule.when, request);
     if (!triggers) continue;
-    const std::string what = "requests " + describe_scopes(*triggers);
+    const std::string what =
+        (request.holder.empty() ? "requests " : request.holder + " hold ") + describe_scopes(*triggers);
     const std::string where = " on " + describe_cluster(request);
     if (rule.deny) findings.push_back(make_finding(rule, request, what + where + ", which " + rule.id + " denies"));
     if (!lifetime_known) continue;

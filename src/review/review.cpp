@@ -14,6 +14,7 @@ Report judge(const policy::Policy& policy, SigninRequest request, const std::opt
   request.root_url = root_url;
   request.context = "taskcluster signin";
   Report report;
+  rules::resolve_cluster(policy, request);
   report.findings = rules::judge_request(policy, request, 0);
   policy::apply_exceptions(policy, policy::today_days_utc(), report.findings);
   report.requests.push_back(std::move(request));

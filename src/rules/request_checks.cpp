@@ -50,11 +50,13 @@ const std::vector<std::unique_ptr<RequestCheck>>& request_checks() {
   return checks;
 }
 
-std::vector<Finding> judge_request(const policy::Policy& policy, SigninRequest& request, size_t request_index) {
+void resolve_cluster(const policy::Policy& policy, SigninRequest& request) {
   policy::ClusterMatch match = policy::classify_root_url(policy, request.root_url);
   request.cluster = match.name;
   request.production = match.production;
+}
 
+std::vector<Finding> judge_request(const policy::Policy& policy, const SigninRequest& request, size_t request_index) {
   std::vector<Finding> findings = policy::evaluate_rules(policy, request);
   for (const auto& check : request_checks()) check->check(request, policy, findings);
   for (auto& f : findings) {

@@ -8,9 +8,12 @@
 
 namespace tcg::rules {
 
-// Sets request.cluster and request.production from the policy, then returns the findings of the
-// built-in request checks and of the policy rules, each located at request.where with its context.
-// `request_index` is stored in each finding's `request`.
-std::vector<Finding> judge_request(const policy::Policy& policy, SigninRequest& request, size_t request_index);
+// Resolving, before judging: request.cluster and request.production from its root URL.
+void resolve_cluster(const policy::Policy& policy, SigninRequest& request);
+
+// The findings of the built-in request checks and of the policy rules on a resolved request, each
+// located at request.where with its context; `request_index` is stored in each finding's
+// `request`. Judging never changes its input.
+std::vector<Finding> judge_request(const policy::Policy& policy, const SigninRequest& request, size_t request_index);
 
 }  // namespace tcg::rules

@@ -18,6 +18,7 @@ constexpr const char* kStaging = "https://stage.taskcluster.nonprod.cloudops.moz
 std::vector<tcg::Finding> judge(const Strings& args, std::optional<std::string> root = kProd) {
   auto request = tcg::tccli::parse_signin_args(args).request;
   request.root_url = root;
+  tcg::rules::resolve_cluster(tcg::policy::default_policy(), request);
   return tcg::rules::judge_request(tcg::policy::default_policy(), request, 0);
 }
 
@@ -88,12 +89,16 @@ TEST(RequestChecks, UnknownClusterOnlyForAKnownButUnlistedRootUrl) {
   EXPECT_FALSE(has(judge({"--expires", "15m", "-s", "a"}, std::string(kStaging)), "unknown-cluster"));
 }
 
-TEST(RequestChecks, ClusterAndProductionAreFilledIn) {
+TEST(RequestChecks, ClusterAndProductionAreResolvedBeforeJudging) {
   auto request = tcg::tccli::parse_signin_args(Strings{"-s", "a"}).request;
   request.root_url = kStaging;
-  (void)tcg::rules::judge_request(tcg::policy::default_policy(), request, 3);
+  tcg::rules::resolve_cluster(tcg::policy::default_policy(), request);
   EXPECT_EQ(request.cluster, "firefoxci-staging");
   EXPECT_FALSE(request.production);
+  const tcg::SigninRequest before = request;
+  auto findings = tcg::rules::judge_request(tcg::policy::default_policy(), request, 3);
+  EXPECT_EQ(request.cluster, before.cluster);
+  for (const auto& f : findings) EXPECT_EQ(f.request, 3u);
 }
 
 TEST(RequestChecks, EveryCheckIsRegisteredAndDocumented) {

@@ -43,7 +43,10 @@ std::string describe_expr(const scopes::Expr& expr);
 
 std::optional<Finding> insufficient_scopes(const Facts& facts);
 std::optional<Finding> excess_privilege(const Facts& facts);
-// The policy's rules on the credentials' scopes (beyond what anonymous callers hold) and lifetime.
+// The credentials in use as the rules judge them: their scopes beyond what anonymous callers
+// hold, their lifetime, on the target cluster, held by them (the rules' messages say "hold").
+SigninRequest held_request(const api::Identity& identity, const Target& target);
+// The policy's rules on held_request (run and whoami alike).
 std::vector<Finding> credential_policy_rules(const Facts& facts);
 // A failed call: error on production (the command is refused), warning elsewhere.
 Finding unverifiable_credentials(const Target& target, const std::string& what);
