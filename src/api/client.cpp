@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <random>
+#include <stdexcept>
 #include <thread>
 
 #include "api/crypto.h"
@@ -135,7 +136,16 @@ ApiResult<nlohmann::json> Client::call(const std::string& service, const std::st
     if (attempt > 0)
       options_.sleep(retry_delay(attempt - 1, options_.random_unit(), options_.delay_factor, options_.max_delay));
     error.attempts = attempt + 1;
-    HttpResponse response = options_.transport(build_request(http_method, target, payload));
+    HttpRequest request;
+    try {
+      request = build_request(http_method, target, payload);
+    } catch (const std::exception& e) {
+      // Signing needs libcrypto (loaded on first use) and its randomness: without them no request
+      // can be made, and no retry helps. An error, never an exception, leaves the client.
+      error.message = std::string("the request cannot be signed: ") + e.what();
+      return error;
+    }
+    HttpResponse response = options_.transport(request);
     bool retryable = response.status == 0 || response.status >= 500;
     if (response.status >= 200 && response.status < 300) {
       if (response.body.empty()) return nlohmann::json::object();

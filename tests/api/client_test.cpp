@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
 
 #include "api/auth.h"
 #include "api/certificate.h"
@@ -54,6 +55,19 @@ struct Harness {
 };
 
 HttpResponse answer(int status, std::string body) { return HttpResponse{status, std::move(body), ""}; }
+
+TEST(Client, ARequestThatCannotBeSignedIsAnErrorNotAnException) {
+  Harness h;
+  h.script->answers = {answer(200, R"({"scopes": []})")};
+  ClientOptions o = h.options();
+  o.nonce = []() -> std::string { throw std::runtime_error("RAND_bytes failed"); };
+  Client client(o);
+  auto scopes = auth::current_scopes(client);
+  ASSERT_FALSE(scopes.ok());
+  EXPECT_NE(scopes.error().str().find("cannot be signed: RAND_bytes failed"), std::string::npos) << scopes.error().str();
+  EXPECT_TRUE(h.script->seen.empty()) << "nothing was sent";
+  EXPECT_TRUE(h.sleeps.empty()) << "no retry helps";
+}
 
 TEST(Client, BuildsTheServiceUrlAndSignsWithHawk) {
   Harness h;
