@@ -32,24 +32,9 @@ struct ApiError {
   Error to_error() const { return Error{str(), {}}; }
 };
 
+// util's Result, with the API's error.
 template <class T>
-class [[nodiscard]] ApiResult {
- public:
-  ApiResult(T value) : data_(std::move(value)) {}        // NOLINT: implicit on purpose
-  ApiResult(ApiError error) : data_(std::move(error)) {}  // NOLINT: implicit on purpose
-  bool ok() const { return data_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() & { return std::get<0>(data_); }
-  const T& value() const& { return std::get<0>(data_); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  const ApiError& error() const { return std::get<1>(data_); }
-
- private:
-  std::variant<T, ApiError> data_;
-};
+using ApiResult = Result<T, ApiError>;
 
 struct ClientOptions {
   std::string root_url;                       // e.g. https://firefox-ci-tc.services.mozilla.com

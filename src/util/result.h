@@ -25,11 +25,13 @@ struct Error {
   std::string str() const;
 };
 
-template <class T>
+// The one result type. `E` is the error: an Error with its location, or a richer one where callers
+// need more than a message (api::ApiError keeps the HTTP status for retry and fail-closed decisions).
+template <class T, class E = Error>
 class [[nodiscard]] Result {
  public:
   Result(T value) : data_(std::move(value)) {}           // NOLINT: implicit on purpose
-  Result(Error error) : data_(std::move(error)) {}       // NOLINT: implicit on purpose
+  Result(E error) : data_(std::move(error)) {}           // NOLINT: implicit on purpose
 
   bool ok() const { return data_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -40,10 +42,10 @@ class [[nodiscard]] Result {
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
-  const Error& error() const { return std::get<1>(data_); }
+  const E& error() const { return std::get<1>(data_); }
 
  private:
-  std::variant<T, Error> data_;
+  std::variant<T, E> data_;
 };
 
 // For functions that only succeed or fail.
