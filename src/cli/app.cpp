@@ -8,6 +8,7 @@
 
 #include "cli/common.h"
 #include "cli/empty_values.h"
+#include "cli/typo_hint.h"
 #include "guard/real_cli.h"
 #include "tccli/command.h"
 #include "util/version.h"
@@ -78,6 +79,7 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> words(argv + (argc > 0 ? 1 : 0), argv + argc);
   if (auto expanded = expand_empty_inline_values(app, words); !expanded) return usage_error(expanded.error());
+  const std::vector<std::string> in_order = words;
   std::reverse(words.begin(), words.end());  // CLI11 takes the words last first
   try {
     app.parse(words);
@@ -89,6 +91,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    if (std::string hint = typo_hint(app, in_order); !hint.empty()) std::cerr << hint << "\n";
     return kExitUsage;
   }
   return ctx.exit_code;
