@@ -1,4 +1,5 @@
 #include "lint/lint.h"
+#include "model/rule.h"
 #include "policy/unknown_lifetime.h"
 
 #include <algorithm>
@@ -115,7 +116,11 @@ Report lint_text(std::string_view text, const std::string& file, const policy::P
     call_index.push_back(index);
   }
   std::vector<shell::Suppression> suppressions = shell::parse_suppressions(analysis);
-  rules::ShellFacts facts{analysis, call_requests, call_index, suppressions};
+  std::vector<std::string> known_ids{"all"};
+  for (const auto& r : rules::builtin_rules()) known_ids.emplace_back(r.id);
+  for (const auto& r : policy.rules) known_ids.push_back(r.id);
+  for (const auto& a : policy.actions) known_ids.push_back(a.id);
+  rules::ShellFacts facts{analysis, call_requests, call_index, suppressions, known_ids};
   for (const auto& check : rules::shell_checks()) check->check(facts, findings);
   shell::apply_suppressions(suppressions, findings);
   std::stable_sort(findings.begin(), findings.end(), finding_less);

@@ -42,6 +42,7 @@ const std::vector<RuleInfo>& builtin_rules() {
         {"hardcoded-access-token", Check, Severity::Error, "a literal TASKCLUSTER_ACCESS_TOKEN value in a file"},
         {"dynamic-signin-request", Check, Severity::Note, "a sign-in whose scopes or lifetime cannot be resolved statically"},
         {"suppression-without-reason", Check, Severity::Note, "a `# tcguard: disable=` comment with no `-- reason`"},
+        {"suppression-invalid", Check, Severity::Warning, "a `# tcguard:` comment that suppresses nothing: an unknown rule id, or not written as `disable=ID`"},
         {"expired-exception", Check, Severity::Warning, "a policy exception past its `until` date"},
         // Decisions on CLI commands (actions of the default policy).
         {"production-confirmation", Action, Severity::Warning, "a state-changing command on a production cluster needs confirmation"},

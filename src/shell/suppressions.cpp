@@ -55,6 +55,13 @@ std::vector<Suppression> parse_suppressions(const shell::Analysis& analysis) {
     } else if (text.rfind("disable=", 0) == 0) {
       text.remove_prefix(8);
     } else {
+      // A tcguard comment that meant to disable something but is not written as a directive.
+      std::string_view word = text.substr(0, text.find_first_of(" \t=:"));
+      if (word.empty() || word.find("dis") == std::string_view::npos) continue;
+      s.malformed = true;
+      s.written = std::string(trim(text.substr(0, text.find("--"))));
+      s.where = SourceLocation{analysis.file, c.pos.line, c.pos.column};
+      out.push_back(std::move(s));
       continue;
     }
     std::string_view ids = text;
@@ -81,7 +88,8 @@ std::vector<Suppression> parse_suppressions(const shell::Analysis& analysis) {
 void apply_suppressions(const std::vector<Suppression>& suppressions, std::vector<Finding>& findings) {
   findings.erase(std::remove_if(findings.begin(), findings.end(),
                                 [&](const Finding& f) {
-                                  if (f.rule == "suppression-without-reason") return false;
+                                  if (f.rule == "suppression-without-reason" || f.rule == "suppression-invalid")
+                                    return false;
                                   for (const auto& s : suppressions) {
                                     bool id_match = std::any_of(s.ids.begin(), s.ids.end(), [&](const std::string& id) {
                                       return id == f.rule || id == "all";

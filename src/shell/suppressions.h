@@ -16,6 +16,10 @@ struct Suppression {
   SourceLocation where;     // the comment
   int first_line = 0;       // lines it covers (file_wide: all)
   int last_line = 0;
+  // A `# tcguard:` comment that is no directive (`disable root-scope-expiry`, `disabel=...`): it
+  // suppresses nothing, and suppression-invalid says so. `written` is the directive as written.
+  bool malformed = false;
+  std::string written;
 };
 
 std::vector<Suppression> parse_suppressions(const shell::Analysis& analysis);

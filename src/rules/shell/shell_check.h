@@ -22,6 +22,8 @@ struct ShellFacts {
   // Index of each call's request in the report (duplicates share one).
   const std::vector<size_t>& call_request_index;
   const std::vector<shell::Suppression>& suppressions;
+  // Every rule id a suppression may name: the built-in ones and the policy's rules and actions.
+  const std::vector<std::string>& known_rule_ids;
 };
 
 class ShellCheck {
@@ -41,6 +43,7 @@ std::unique_ptr<ShellCheck> make_logout_incomplete_check();
 std::unique_ptr<ShellCheck> make_hardcoded_access_token_check();
 std::unique_ptr<ShellCheck> make_dynamic_signin_request_check();
 std::unique_ptr<ShellCheck> make_suppression_without_reason_check();
+std::unique_ptr<ShellCheck> make_suppression_invalid_check();
 
 const std::vector<std::unique_ptr<ShellCheck>>& shell_checks();
 

@@ -24,6 +24,7 @@ const std::vector<std::unique_ptr<ShellCheck>>& shell_checks() {
     c.push_back(make_hardcoded_access_token_check());
     c.push_back(make_dynamic_signin_request_check());
     c.push_back(make_suppression_without_reason_check());
+    c.push_back(make_suppression_invalid_check());
     return c;
   }();
   return checks;

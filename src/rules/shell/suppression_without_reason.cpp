@@ -12,7 +12,7 @@ class SuppressionWithoutReasonCheck : public ShellCheck {
 
   void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
     for (const auto& s : facts.suppressions) {
-      if (!s.reason.empty()) continue;
+      if (!s.reason.empty() || s.malformed) continue;
       std::string ids;
       for (const auto& id : s.ids) ids += (ids.empty() ? "" : ",") + id;
       std::string kind = s.file_wide ? "disable-file" : "disable";
