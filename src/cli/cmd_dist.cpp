@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/app_tree.h"
 #include "cli/common.h"
 #include "model/rule.h"
 #include "util/version.h"
@@ -27,15 +28,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Walking the CLI11 tree
-
-bool is_visible(const CLI::App* sub) { return !sub->get_group().empty(); }
-
-std::vector<const CLI::App*> visible_subcommands(const CLI::App* app) {
-  std::vector<const CLI::App*> subs;
-  for (const CLI::App* sub : app->get_subcommands([](const CLI::App*) { return true; }))
-    if (is_visible(sub)) subs.push_back(sub);
-  return subs;
-}
 
 const CLI::App* visible_subcommand(const CLI::App* app, const std::string& name) {
   for (const CLI::App* sub : visible_subcommands(app))
@@ -49,18 +41,6 @@ std::vector<const CLI::Option*> named_options(const CLI::App* app) {
 
 std::vector<const CLI::Option*> positionals(const CLI::App* app) {
   return app->get_options([](const CLI::Option* o) { return o->get_positional(); });
-}
-
-bool takes_value(const CLI::Option* opt) { return opt->get_type_size_max() > 0; }
-
-// Every subcommand falls through to its parents, so their options are accepted too.
-const CLI::Option* find_option(const CLI::App* app, const std::string& name) {
-  for (; app != nullptr; app = app->get_parent()) {
-    for (const CLI::Option* opt : named_options(app)) {
-      if (opt->check_name(name)) return opt;
-    }
-  }
-  return nullptr;
 }
 
 std::string command_path(const CLI::App* app) {

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "cli/common.h"
-#include "cli/shell_words.h"
+#include "util/shell_quote.h"
 #include "guard/env.h"
 #include "policy/profiles.h"
 

@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "cli/shell_words.h"
+#include "util/shell_quote.h"
 #include "policy/profiles.h"
 #include "policy/suggest.h"
 #include "guard/env.h"

@@ -2,28 +2,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/app_tree.h"
+
 namespace tcg::cli {
 
 namespace {
-
-// As CLI11 looks an option up: the subcommand's own, then its parents' (fallthrough).
-const CLI::Option* find_option(const CLI::App* app, const std::string& long_name, char short_name) {
-  for (; app != nullptr; app = app->get_parent()) {
-    for (const CLI::Option* opt : app->get_options()) {
-      if (short_name != 0 ? opt->check_sname(std::string(1, short_name)) : opt->check_lname(long_name)) return opt;
-    }
-  }
-  return nullptr;
-}
-
-const CLI::App* find_subcommand(const CLI::App* app, const std::string& word) {
-  for (const CLI::App* sub : app->get_subcommands({}))
-    if (sub->check_name(word)) return sub;
-  return nullptr;
-}
-
-// A flag is an option that expects no items (CLI11 keeps its type size at 1).
-bool takes_value(const CLI::Option* opt) { return opt->get_items_expected_max() > 0; }
 
 bool accepts_empty(const CLI::Option* opt) { return opt->get_type_name().rfind(kScopeTypeName, 0) == 0; }
 
@@ -44,7 +27,7 @@ Status expand_empty_inline_values(const CLI::App& app, std::vector<std::string>&
     if (w.size() > 2 && w.rfind("--", 0) == 0) {
       size_t eq = w.find('=');
       std::string name = w.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
-      const CLI::Option* opt = find_option(current, name, 0);
+      const CLI::Option* opt = find_option(current, "--" + name);
       if (!opt) continue;  // CLI11 reports an unknown option
       if (eq == std::string::npos) {
         i += value_words(opt);
@@ -65,7 +48,7 @@ Status expand_empty_inline_values(const CLI::App& app, std::vector<std::string>&
       continue;
     }
     if (w.size() == 2 && w[0] == '-' && w[1] != '-') {
-      if (const CLI::Option* opt = find_option(current, "", w[1])) i += value_words(opt);
+      if (const CLI::Option* opt = find_option(current, w)) i += value_words(opt);
       continue;
     }
     if (!w.empty() && w[0] == '-') continue;

@@ -2,16 +2,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/app_tree.h"
 #include "policy/suggest.h"
 
 namespace tcg::cli {
 
 namespace {
 
+// The subcommands shown in --help: hidden helpers are never suggested.
 std::vector<std::string> subcommand_names(const CLI::App* app) {
   std::vector<std::string> out;
-  for (const CLI::App* sub : app->get_subcommands({}))
-    if (!sub->get_group().empty()) out.push_back(sub->get_name());  // hidden helpers are never suggested
+  for (const CLI::App* sub : visible_subcommands(app)) out.push_back(sub->get_name());
   return out;
 }
 
@@ -38,10 +39,7 @@ std::string typo_hint(const CLI::App& app, const std::vector<std::string>& words
       continue;
     }
     if (!w.empty() && w[0] == '-') continue;
-    const CLI::App* next = nullptr;
-    for (const CLI::App* sub : current->get_subcommands({}))
-      if (sub->check_name(w)) next = sub;
-    if (next) {
+    if (const CLI::App* next = find_subcommand(current, w)) {
       current = next;
       if (current->get_prefix_command()) break;  // signin: the CLI's own words follow
       continue;

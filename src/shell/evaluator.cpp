@@ -10,6 +10,7 @@
 #include "shell/builtins.h"
 #include "shell/parser.h"
 #include "tccli/command.h"
+#include "util/shell_quote.h"
 
 namespace tcg::shell {
 
@@ -84,19 +85,6 @@ void collect_functions(const Command& c, std::vector<const Command*>& out) {
     if (item.body_ptr) collect_functions(*item.body_ptr, out);
 }
 
-// Shell-quotes a known argument for re-parsing.
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  out += "'";
-  return out;
-}
 
 }  // namespace
 
@@ -866,7 +854,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
       std::string code = it->second.body;
       for (size_t i = 1; i < fields.size(); ++i) {
         if (fields[i].known) {
-          code += " " + quote(fields[i].text);
+          code += " " + posix_quoted(fields[i].text);
         } else {
           std::string var = "__tcguard_arg" + std::to_string(i);
           st.vars.set(var, Value::unknown(fields[i].text));

@@ -146,6 +146,8 @@ TEST_F(BashCompletionTest, AfterDoubleDashOffersTheRealCli) {
   ASSERT_TRUE(package_->error.empty()) << package_->error;
   EXPECT_EQ(complete({"run", "--", "task"}), std::vector<std::string>{"taskcluster"});
   EXPECT_TRUE(complete({"run", "--", "taskcluster", "--"}).empty()) << "the guarded command's own options are not tcguard's";
+  // A flag takes no value: `--dry-run` does not swallow the `--` after it.
+  EXPECT_EQ(complete({"run", "--dry-run", "--", "task"}), std::vector<std::string>{"taskcluster"});
 }
 
 TEST(CompleteCommand, RulesListsEveryBuiltinRuleWithItsSummary) {

@@ -4,11 +4,11 @@
 #include <string>
 #include <string_view>
 
-namespace tcg::cli {
+namespace tcg {
 
 // bash, zsh and sh: '...' with each ' written as '\''.
 std::string posix_quoted(std::string_view value);
 // fish: '...' where \ and ' are escaped with a backslash.
 std::string fish_quoted(std::string_view value);
 
-}  // namespace tcg::cli
+}  // namespace tcg

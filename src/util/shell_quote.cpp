@@ -1,6 +1,6 @@
-#include "cli/shell_words.h"
+#include "util/shell_quote.h"
 
-namespace tcg::cli {
+namespace tcg {
 
 std::string posix_quoted(std::string_view value) {
   std::string out = "'";
@@ -17,4 +17,4 @@ std::string fish_quoted(std::string_view value) {
   return out + "'";
 }
 
-}  // namespace tcg::cli
+}  // namespace tcg
