@@ -5,37 +5,11 @@
 
 #include <filesystem>
 
+#include "launch/lone_launcher.h"
 #include "support/cli_runner.h"
 
 namespace tcg::test {
 namespace {
-
-class LoneLauncher : public ::testing::Test {
- protected:
-  TempDir dir;
-  std::string launcher;
-  std::string stub;
-  std::string record;
-
-  void SetUp() override {
-    std::filesystem::create_directories(dir.path() + "/bin");
-    launcher = dir.path() + "/bin/tcguard";
-    std::filesystem::copy_file(tcguard_binary(), launcher);
-    stub = dir.write("real/taskcluster", "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$STUB_RECORD\"\nexit 7\n", true);
-    record = dir.path() + "/record.txt";
-  }
-
-  RunOptions options() const {
-    RunOptions o;
-    o.clean_env = true;
-    o.env_set = {{"HOME", dir.path()},
-                 {"TCGUARD_TASKCLUSTER", stub},
-                 {"TCGUARD_AUDIT_LOG", dir.path() + "/audit.jsonl"},
-                 {"STUB_RECORD", record},
-                 {"TASKCLUSTER_ROOT_URL", "https://firefox-ci-tc.services.mozilla.com/"}};
-    return o;
-  }
-};
 
 TEST_F(LoneLauncher, ReadOnlyCommandRunsWithoutTheProgram) {
   RunResult r = run({launcher, "run", "--", "taskcluster", "task", "status", "fQ7RkAcgSBeZ4B8GQNcDhA"}, options());
@@ -52,8 +26,7 @@ TEST_F(LoneLauncher, GuardedCommandIsRefusedWhenTheProgramIsMissing) {
 }
 
 TEST_F(LoneLauncher, MasqueradeMutationIsRefusedWhenTheProgramIsMissing) {
-  std::filesystem::create_symlink(launcher, dir.path() + "/bin/taskcluster");
-  RunResult r = run({dir.path() + "/bin/taskcluster", "task", "cancel", "abc"}, options());
+  RunResult r = run({masquerade, "task", "cancel", "abc"}, options());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(record));
 }
