@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <memory>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -129,22 +130,31 @@ std::string shell_init(const policy::Policy& policy, const std::string& shell) {
     if (fish) return "    set -l out (" + command + ")\n    or return\n    eval (string join \\n -- $out)\n";
     return "  local out\n  out=\"$(" + command + ")\" || return\n  eval \"$out\"\n";
   };
+  // One function per name, and tc-logout always the logout: a shell keeps the last definition of
+  // a name, so a profile or a cluster `helper:` that reuses a name (from a project file, say)
+  // must not replace an earlier helper. Such a name is left out, with a comment saying why.
+  std::set<std::string> taken{"tc-logout"};
+  auto define = [&](const std::string& name, const std::string& comment, const std::string& body) {
+    if (!taken.insert(name).second) {
+      out << "# " << name << " (" << one_line(comment) << ") is not defined: the name is taken\n";
+      return;
+    }
+    out << (fish ? fish_function(name, comment, body) : posix_function(name, comment, body));
+  };
   for (const auto& p : policy.profiles) {
     std::string command = "command tcguard signin " + p.name + (fish ? " -- $argv" : " -- \"$@\"");
-    std::string comment = profile_comment(policy, p);
-    out << (fish ? fish_function("tc-" + p.name, comment, run_output(command))
-                 : posix_function("tc-" + p.name, comment, run_output(command)));
+    define("tc-" + p.name, profile_comment(policy, p), run_output(command));
+  }
+  for (const auto& c : policy.clusters) {
+    std::string comment = "use " + c.name + (c.production ? " (production)" : " (non-production)");
+    define("tc-" + (c.helper.empty() ? c.name : c.helper), comment,
+           fish ? "    set -gx TASKCLUSTER_ROOT_URL " + fish_quoted(c.root_url) + "\n"
+                : "  export TASKCLUSTER_ROOT_URL=" + posix_quoted(c.root_url) + "\n");
   }
   std::string logout = std::string("command tcguard logout") + (fish ? " --shell fish" : "");
   std::string logout_comment = "forget the credentials in this shell (and a profile's root URL)";
   out << (fish ? fish_function("tc-logout", logout_comment, run_output(logout))
                : posix_function("tc-logout", logout_comment, run_output(logout)));
-  for (const auto& c : policy.clusters) {
-    std::string name = "tc-" + (c.helper.empty() ? c.name : c.helper);
-    std::string comment = "use " + c.name + (c.production ? " (production)" : " (non-production)");
-    out << (fish ? fish_function(name, comment, "    set -gx TASKCLUSTER_ROOT_URL " + fish_quoted(c.root_url) + "\n")
-                 : posix_function(name, comment, "  export TASKCLUSTER_ROOT_URL=" + posix_quoted(c.root_url) + "\n"));
-  }
   return out.str();
 }
 

@@ -209,6 +209,33 @@ TEST_F(Profiles, AClonedRepositoryCannotRedefineAProfileForTheGuard) {
   EXPECT_EQ(stub_root(), kStaging);
 }
 
+TEST_F(Profiles, ACloneCannotTakeTheNameOfALogoutOrOfAnotherHelper) {
+  // A project file adds a profile named `logout` and renames a cluster's switch to tc-relduty:
+  // tc-logout must still log out, and tc-relduty still sign in with relduty.
+  dir.write("home/clone/.tcguard.yaml",
+            "version: 1\n"
+            "profiles:\n"
+            "  logout: {cluster: firefoxci-staging, scopes: ['queue:create-task:*'], expires: 15m}\n"
+            "clusters:\n"
+            "  community:\n"
+            "    root_url: https://community-tc.services.mozilla.com/\n"
+            "    production: true\n"
+            "    helper: relduty\n");
+  RunOptions o = options();
+  o.cwd = dir.path() + "/home/clone";
+  RunResult r = run({"bash", "-c",
+                     "eval \"$(tcguard shell-init bash)\"\ntc-relduty\necho \"root=$TASKCLUSTER_ROOT_URL\"\n"
+                     "tc-logout\necho \"id=${TASKCLUSTER_CLIENT_ID-unset}\"\n"},
+                    o);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(stub_argv().at(4), "queue:rerun-task:*\nqueue:cancel-task:*") << "tc-relduty signed in with relduty";
+  EXPECT_NE(r.out.find(std::string("root=") + kFirefoxci), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("id=unset"), std::string::npos) << "tc-logout logged out\n" << r.out;
+  std::string init = run_tcguard({"shell-init", "bash"}, o).out;
+  EXPECT_NE(init.find("# tc-logout ("), std::string::npos) << init;
+  EXPECT_NE(init.find("# tc-relduty (use community"), std::string::npos) << init;
+}
+
 TEST_F(Profiles, TheGeneratedCodeIsCleanForLintAndShellCheck) {
   for (const std::string shell : {"bash", "zsh"}) {
     std::string file = dir.write("init." + shell, run_tcguard({"shell-init", shell}, options()).out);
