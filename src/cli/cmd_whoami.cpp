@@ -17,7 +17,9 @@
 #include "api/identity.h"
 #include "cli/common.h"
 #include "guard/credential/checks.h"
-#include "model/rule.h"
+#include "judge/judge.h"
+#include "model/finding.h"
+#include "rules/credential/credential_facts.h"
 #include "duration/duration.h"
 
 namespace tcg::cli {
@@ -114,17 +116,6 @@ void write_text_result(std::ostream& out, const WhoamiResult& r, const report::R
   }
 }
 
-Finding unverifiable(const std::string& message, const std::string& help, bool production) {
-  Finding f;
-  f.rule = "unverifiable-credentials";
-  f.severity = rules::rule_severity(f.rule, production);  // as `run` judges it
-  f.message = message;
-  f.help = help;
-  f.context = "whoami";
-  f.request = 0;
-  return f;
-}
-
 int run_whoami(const Context& ctx, const WhoamiOptions& o) {
   auto policy = load_policy(ctx.global);
   if (!policy) return usage_error(policy.error());
@@ -149,13 +140,15 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
     options.credentials.reset();
     api::Client anonymous(options);
 
-    SigninRequest request;
-    request.context = "whoami";
-    request.root_url = env->root_url;
-    request.cluster = r.cluster.known ? r.cluster.name : "";
-    request.production = r.cluster.production;
-    r.report.requests.push_back(request);
-
+    // Resolving: what the API says the credentials hold; then judged like `run` judges them.
+    rules::CredentialFacts facts;
+    facts.context = "whoami";
+    facts.production = r.cluster.production;
+    facts.client_id = cred.client_id;
+    facts.held.context = facts.context;
+    facts.held.root_url = env->root_url;
+    facts.held.cluster = r.cluster.known ? r.cluster.name : "";
+    facts.held.production = r.cluster.production;
     auto identity = api::describe_identity(client, &anonymous, cred, now_ms());
     if (!identity) {
       const auto& e = identity.error();
@@ -166,25 +159,24 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
                                      : "Sign in again (`taskcluster signin`), and unset TASKCLUSTER_CERTIFICATE unless "
                                        "these are temporary credentials: a stale certificate breaks new credentials.";
       // The error text is built from the service's answer, redacted of the token by the client.
-      r.report.findings.push_back(
-          unverifiable(what + ": " + api::redact(e.str(), cred.access_token), help, r.cluster.production));
+      facts.unverifiable.emplace(what + ": " + api::redact(e.str(), cred.access_token), help);
     } else {
       r.identity = *identity;
       r.judged_scopes = api::scopes_beyond_anonymous(*identity);
       guard::Target target;
       target.root_url = env->root_url;
-      target.cluster = request.cluster;
+      target.cluster = facts.held.cluster;
       target.known = r.cluster.known;
       target.production = r.cluster.production;
-      // The same request and rules as `run`'s credential check (guard/credential/policy_rules.cpp).
-      auto& req = r.report.requests.back();
-      req = guard::credential::held_request(*identity, target);
-      req.context = "whoami";
-      auto findings = policy::evaluate_rules(*policy, req);
-      for (auto& f : findings) f.request = 0;
-      r.report.findings = std::move(findings);
+      // The same held request as `run`'s credential check (guard/credential/held_request.cpp).
+      facts.held = guard::credential::held_request(*identity, target);
+      facts.held.context = facts.context;
+      facts.scopes = identity->scopes;
+      facts.beyond_anonymous = r.judged_scopes;
     }
-    policy::apply_exceptions(*policy, policy::today_days_utc(), r.report.findings);
+    judge::Subject subject;
+    subject.credentials = &facts;
+    r.report = judge::judge(*policy, subject).report;
   }
 
   auto format = output_format(ctx.global);

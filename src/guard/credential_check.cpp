@@ -6,6 +6,7 @@
 #include "api/identity.h"
 #include "api/queue.h"
 #include "guard/credential/checks.h"
+#include "judge/judge.h"
 
 namespace tcg::guard {
 
@@ -28,16 +29,6 @@ std::string_view task_action_name(TaskAction action) {
   return "";
 }
 
-std::string minimal_signin_command(const std::vector<std::string>& scopes) {
-  std::string out = "eval \"$(taskcluster signin --expires 15m";
-  for (const auto& s : scopes) {
-    std::string quoted = "'";
-    for (char c : s) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    out += " -s " + quoted + "'";
-  }
-  return out + ")\"";
-}
-
 namespace {
 
 int64_t wall_clock_ms() {
@@ -45,26 +36,31 @@ int64_t wall_clock_ms() {
       .count();
 }
 
-// The checks once the API has answered everything.
-void judge(const policy::Policy& policy, const tccli::Command& command, TaskAction action, const Target& target,
-           const api::queue::Task& task, const api::TaskStatus& status, const api::Identity& identity, int64_t now_ms,
-           CredentialCheck& check) {
+// Resolving, once the API has answered everything: what the credentials hold and what the queue
+// will require. `facts` is judged afterwards, whatever happened here.
+void resolve(const policy::Policy& policy, const tccli::Command& command, TaskAction action, const Target& target,
+             const api::queue::Task& task, const api::TaskStatus& status, const api::Identity& identity, int64_t now_ms,
+             CredentialCheck& check, rules::CredentialFacts& facts) {
+  facts.held = credential::held_request(identity, target);
+  facts.held.context = facts.context;
+  facts.scopes = identity.scopes;
+  facts.beyond_anonymous = api::scopes_beyond_anonymous(identity);
   const bool exact = command.has_flag("--exact");
   auto required = credential::required_scopes(action, task.summary, exact);
   if (!required) {
-    check.findings.push_back(credential::unverifiable_credentials(
-        target, "the scopes that " + task.summary.task_id + " needs cannot be computed: " + required.error().message));
+    facts.unverifiable = credential::unverifiable(
+        target, "the scopes that " + task.summary.task_id + " needs cannot be computed: " + required.error().message);
     return;
   }
   check.required = *required;
   check.minimal_scopes = credential::minimal_scopes(action, task.summary, exact);
-  credential::Facts facts{policy, command, action, target, task, status, identity, *required, check.minimal_scopes,
-                          now_ms};
-  if (auto f = credential::insufficient_scopes(facts)) check.findings.push_back(std::move(*f));
-  if (auto f = credential::excess_privilege(facts)) check.findings.push_back(std::move(*f));
-  for (auto& f : credential::credential_policy_rules(facts)) check.findings.push_back(std::move(f));
-  credential::task_action_messages(facts, check);
-  for (auto& n : credential::cli_would_refuse_notes(facts)) check.notes.push_back(std::move(n));
+  const auto& t = task.summary;
+  facts.task = rules::TaskCommandFacts{std::string(task_action_name(action)), t.task_id, t.scheduler_id,
+                                       t.task_group_id, t.project_id, *required, check.minimal_scopes};
+  credential::Facts messages{policy, command, action, target, task, status, identity, *required, check.minimal_scopes,
+                             now_ms};
+  credential::task_action_messages(messages, check);
+  for (auto& n : credential::cli_would_refuse_notes(messages)) check.notes.push_back(std::move(n));
   check.verified = true;
 }
 
@@ -76,11 +72,20 @@ CredentialCheck check_credentials(const policy::Policy& policy, const tccli::Com
   TaskAction action = task_action_of(command);
   if (action == TaskAction::None) return check;
   check.applicable = true;
+  rules::CredentialFacts facts;
+  bool judged = true;  // false: no credentials, nothing to judge
+  facts.context = "credentials";
+  facts.production = target.production;
+  facts.held.context = facts.context;
+  facts.held.root_url = target.root_url;
+  facts.held.cluster = target.cluster;
+  facts.held.production = target.production;
 
   auto env = api::load_environment(getenv);
   if (!env) {
-    check.findings.push_back(credential::unverifiable_credentials(target, env.error().str()));
+    facts.unverifiable = credential::unverifiable(target, env.error().str());
   } else if (!env->credentials) {
+    judged = false;
     check.notes.push_back(
         "no Taskcluster credentials in use (TASKCLUSTER_CLIENT_ID/TASKCLUSTER_ACCESS_TOKEN unset, none in the CLI's "
         "config file): nothing to judge");
@@ -88,12 +93,13 @@ CredentialCheck check_credentials(const policy::Policy& policy, const tccli::Com
     const api::Credentials& credentials = *env->credentials;
     check.has_credentials = true;
     check.client_id = credentials.client_id;
+    facts.client_id = credentials.client_id;
     check.temporary = credentials.temporary();
     // The credentials go only where the CLI itself would send them.
     std::optional<std::string> root_url = target.root_url ? target.root_url : env->root_url;
     if (!root_url) {
-      check.findings.push_back(credential::unverifiable_credentials(
-          target, "no root URL is set (TASKCLUSTER_ROOT_URL, or rootUrl in the CLI's config file)"));
+      facts.unverifiable = credential::unverifiable(
+          target, "no root URL is set (TASKCLUSTER_ROOT_URL, or rootUrl in the CLI's config file)");
     } else {
       api::ClientOptions client_options;
       client_options.root_url = *root_url;
@@ -107,8 +113,7 @@ CredentialCheck check_credentials(const policy::Policy& policy, const tccli::Com
       auto failed = [&](const api::ApiError& e) {
         std::string what = e.network() ? "the Taskcluster API at " + *root_url + " could not be reached: "
                                        : "the Taskcluster API at " + *root_url + " answered with an error: ";
-        check.findings.push_back(
-            credential::unverifiable_credentials(target, what + api::redact(e.str(), credentials.access_token)));
+        facts.unverifiable = credential::unverifiable(target, what + api::redact(e.str(), credentials.access_token));
       };
 
       const std::string& task_id = command.target_id;
@@ -129,14 +134,17 @@ CredentialCheck check_credentials(const policy::Policy& policy, const tccli::Com
           for (const auto& n : identity->notes) check.notes.push_back(api::redact(n, credentials.access_token));
           api::TaskStatus known_status = status ? status->value() : api::TaskStatus{};
           check.task_state = known_status.state;
-          judge(policy, command, action, target, *task, known_status, *identity, now_ms, check);
+          resolve(policy, command, action, target, *task, known_status, *identity, now_ms, check, facts);
         }
       }
     }
   }
-  for (auto& f : check.findings)
-    if (f.context.empty()) f.context = "credentials";
-  policy::apply_exceptions(policy, policy::today_days_utc(), check.findings);
+  if (!judged) return check;
+  judge::Subject subject;
+  subject.credentials = &facts;
+  check.findings = judge::judge(policy, subject).report.findings;
+  // The findings are about the command run's report shows, which holds no sign-in request.
+  for (auto& f : check.findings) f.request.reset();
   return check;
 }
 

@@ -57,7 +57,4 @@ CredentialCheck check_credentials(const policy::Policy& policy, const tccli::Com
 // named in action_messages get the specific message.
 void apply_credential_check(Decision& decision, const CredentialCheck& check);
 
-// `taskcluster signin --expires 15m -s '...' ...`, shell-quoted.
-std::string minimal_signin_command(const std::vector<std::string>& scopes);
-
 }  // namespace tcg::guard

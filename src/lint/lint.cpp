@@ -1,6 +1,4 @@
 #include "lint/lint.h"
-#include "model/rule.h"
-#include "policy/unknown_lifetime.h"
 
 #include <algorithm>
 #include <atomic>
@@ -18,10 +16,9 @@
 #include <unistd.h>
 
 #include "lint/display_name.h"
+#include "judge/judge.h"
 #include "lint/file_walk.h"
-#include "shell/suppressions.h"
 #include "rules/request_checks.h"
-#include "rules/shell/shell_check.h"
 #include "shell/analysis.h"
 #include "tccli/signin_args.h"
 
@@ -30,28 +27,6 @@ namespace tcg::lint {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool same_request(const SigninRequest& a, const SigninRequest& b) {
-  return a.where.line == b.where.line && a.where.column == b.where.column && a.context == b.context &&
-         a.root_url == b.root_url && a.scopes == b.scopes && a.scopes_known == b.scopes_known &&
-         a.scope_args == b.scope_args && a.expires == b.expires && a.expires_known == b.expires_known;
-}
-
-bool finding_less(const Finding& a, const Finding& b) {
-  if (a.where.line != b.where.line) return a.where.line < b.where.line;
-  if (a.where.column != b.where.column) return a.where.column < b.where.column;
-  if (a.rule != b.rule) return a.rule < b.rule;
-  if (a.message != b.message) return a.message < b.message;
-  return a.context < b.context;
-}
-
-// One problem at one place is one finding, whichever paths reach it: a function run on its own
-// and called with the same literal words resolve to the same request and the same message. The
-// finding of the first context is kept (the function's own name sorts before "f called at ..").
-bool same_finding(const Finding& a, const Finding& b) {
-  return a.rule == b.rule && a.where.line == b.where.line && a.where.column == b.where.column &&
-         a.message == b.message;
-}
 
 // Reads a whole file into `text` (reused between files: one buffer per worker). Plain read(2):
 // stdio would allocate and free a buffer per file.
@@ -83,50 +58,19 @@ bool read_file(const std::string& path, std::string& text) {
 
 Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
   shell::Analysis analysis = shell::analyze(text, file);
-  Report report;
-  std::vector<Finding> findings;
-  std::vector<SigninRequest> call_requests;
-  std::vector<size_t> call_index;
-  call_requests.reserve(analysis.signins.size());
+  judge::Subject subject;
+  subject.shell = &analysis;
+  subject.unknown_lifetime_fails = true;
+  subject.signins.reserve(analysis.signins.size());
   for (const auto& call : analysis.signins) {
-    tccli::SigninArgs parsed = tccli::parse_signin_args(call.args);
-    SigninRequest r = std::move(parsed.request);
+    SigninRequest r = tccli::parse_signin_args(call.args).request;
     r.where = call.where;
     r.context = call.context;
     r.root_url = call.root_url;
     rules::resolve_cluster(policy, r);
-    call_requests.push_back(r);
-    size_t index = report.requests.size();
-    for (size_t i = 0; i < report.requests.size(); ++i) {
-      if (same_request(report.requests[i], r)) {
-        index = i;
-        break;
-      }
-    }
-    if (index == report.requests.size()) {
-      report.requests.push_back(std::move(r));
-      auto judged = rules::judge_request(policy, report.requests.back(), index);
-      // An unknown lifetime is possibly unbounded: `*` for "$1" cannot pass root-scope-expiry.
-      for (auto& f : policy::unknown_lifetime_findings(policy, report.requests.back())) {
-        f.request = index;
-        judged.push_back(std::move(f));
-      }
-      findings.insert(findings.end(), std::make_move_iterator(judged.begin()), std::make_move_iterator(judged.end()));
-    }
-    call_index.push_back(index);
+    subject.signins.push_back(std::move(r));
   }
-  std::vector<shell::Suppression> suppressions = shell::parse_suppressions(analysis);
-  std::vector<std::string> known_ids{"all"};
-  for (const auto& r : rules::builtin_rules()) known_ids.emplace_back(r.id);
-  for (const auto& r : policy.rules) known_ids.push_back(r.id);
-  for (const auto& a : policy.actions) known_ids.push_back(a.id);
-  rules::ShellFacts facts{analysis, call_requests, call_index, suppressions, known_ids};
-  for (const auto& check : rules::shell_checks()) check->check(facts, findings);
-  shell::apply_suppressions(suppressions, findings);
-  std::stable_sort(findings.begin(), findings.end(), finding_less);
-  findings.erase(std::unique(findings.begin(), findings.end(), same_finding), findings.end());
-  report.findings = std::move(findings);
-  return report;
+  return judge::judge(policy, subject).report;
 }
 
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,
@@ -218,7 +162,17 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       result.report.findings.push_back(std::move(f));
     }
   }
-  policy::apply_exceptions(policy, policy::today_days_utc(), result.report.findings);
+  // Each file's judgement reports a lapsed exception it used; the run reports it once, last.
+  auto& all = result.report.findings;
+  auto lapsed = std::stable_partition(all.begin(), all.end(), [](const Finding& f) { return f.rule != "expired-exception"; });
+  std::vector<Finding> expired(std::make_move_iterator(lapsed), std::make_move_iterator(all.end()));
+  all.erase(lapsed, all.end());
+  for (auto& f : expired) {
+    bool seen = std::any_of(all.begin(), all.end(), [&](const Finding& g) {
+      return g.rule == f.rule && g.where.str() == f.where.str() && g.message == f.message;
+    });
+    if (!seen) all.push_back(std::move(f));
+  }
   return result;
 }
 

@@ -2,38 +2,49 @@
 
 #include <filesystem>
 
+#include "judge/judge.h"
 #include "rules/request_checks.h"
 #include "tccli/command.h"
 #include "tccli/signin_args.h"
 
 namespace tcg::review {
 
-namespace {
-
-Report judge(const policy::Policy& policy, SigninRequest request, const std::optional<std::string>& root_url) {
+SigninRequest resolve_signin(const policy::Policy& policy, SigninRequest request,
+                             const std::optional<std::string>& root_url) {
   request.root_url = root_url;
   request.context = "taskcluster signin";
-  Report report;
   rules::resolve_cluster(policy, request);
-  report.findings = rules::judge_request(policy, request, 0);
-  policy::apply_exceptions(policy, policy::today_days_utc(), report.findings);
-  report.requests.push_back(std::move(request));
-  return report;
+  return request;
+}
+
+namespace {
+
+Report judge_one(const policy::Policy& policy, SigninRequest request) {
+  judge::Subject subject;
+  subject.signins.push_back(std::move(request));
+  return judge::judge(policy, subject).report;
 }
 
 }  // namespace
 
 Report review_signin_args(const policy::Policy& policy, const std::vector<std::string>& signin_args,
                           const std::optional<std::string>& root_url) {
-  return judge(policy, tccli::parse_signin_args(signin_args).request, root_url);
+  return judge_one(policy, resolve_signin(policy, tccli::parse_signin_args(signin_args).request, root_url));
+}
+
+Result<SigninRequest> resolve_signin_strict(const policy::Policy& policy, const std::vector<std::string>& signin_args,
+                                            const std::optional<std::string>& root_url) {
+  tccli::SigninArgs parsed = tccli::parse_signin_args(signin_args);
+  if (!parsed.problems.empty())
+    return Error{"taskcluster signin would reject its arguments: " + parsed.problems.front().message, {}};
+  return resolve_signin(policy, std::move(parsed.request), root_url);
 }
 
 Result<Report> review_signin_strict(const policy::Policy& policy, const std::vector<std::string>& signin_args,
                                     const std::optional<std::string>& root_url) {
-  tccli::SigninArgs parsed = tccli::parse_signin_args(signin_args);
-  if (!parsed.problems.empty())
-    return Error{"taskcluster signin would reject its arguments: " + parsed.problems.front().message, {}};
-  return judge(policy, std::move(parsed.request), root_url);
+  auto request = resolve_signin_strict(policy, signin_args, root_url);
+  if (!request) return request.error();
+  return judge_one(policy, std::move(*request));
 }
 
 Result<SigninCommand> parse_signin_command(const std::vector<std::string>& words) {

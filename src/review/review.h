@@ -22,6 +22,13 @@ Report review_signin_args(const policy::Policy& policy, const std::vector<std::s
 Result<Report> review_signin_strict(const policy::Policy& policy, const std::vector<std::string>& signin_args,
                                     const std::optional<std::string>& root_url);
 
+// Resolving, before judging: the request on the cluster of `root_url`, with review's context.
+SigninRequest resolve_signin(const policy::Policy& policy, SigninRequest request,
+                             const std::optional<std::string>& root_url);
+// parse_signin_args, strictly (as review_signin_strict), then resolve_signin.
+Result<SigninRequest> resolve_signin_strict(const policy::Policy& policy, const std::vector<std::string>& signin_args,
+                                            const std::optional<std::string>& root_url);
+
 // Splits `[VAR=value...] [path/]taskcluster signin ARGS` into the environment prefix and the signin
 // arguments; an error when the words are not a signin command.
 struct SigninCommand {

@@ -2,20 +2,25 @@
 
 #include <cstdio>
 
-#include "rules/request/request_check.h"
 #include "model/rule.h"
+#include "rules/request/request_check.h"
 
 namespace tcg::rules {
 
+void RequestCheck::check(const Facts& facts, std::vector<Finding>& out) const {
+  for (size_t i = 0; i < facts.requests.size(); ++i) {
+    const SigninRequest& request = facts.requests[i];
+    // The credentials in use are judged by the policy's rules only: what the API reports is no
+    // sign-in command line to fix.
+    if (facts.credentials && i == facts.held_request) continue;
+    size_t first = out.size();
+    check_request(request, facts.policy, out);
+    for (size_t k = first; k < out.size(); ++k) out[k].request = i;
+  }
+}
+
 Finding RequestCheck::finding(const SigninRequest& request, std::string message, std::string help) const {
-  Finding f;
-  f.rule = std::string(id());
-  f.severity = rule_severity(id(), request.production);
-  f.message = std::move(message);
-  f.help = std::move(help);
-  f.where = request.where;
-  f.context = request.context;
-  return f;
+  return Check::finding(request.where, request.context, std::move(message), std::move(help), request.production);
 }
 
 std::string quote_scope(std::string_view scope) {
@@ -33,38 +38,10 @@ std::string quote_scope(std::string_view scope) {
   return out + "`";
 }
 
-const std::vector<std::unique_ptr<RequestCheck>>& request_checks() {
-  static const auto checks = [] {
-    std::vector<std::unique_ptr<RequestCheck>> c;
-    c.push_back(make_scope_invalid_check());
-    c.push_back(make_scope_double_star_check());
-    c.push_back(make_scope_inner_star_check());
-    c.push_back(make_scope_literal_escape_check());
-    c.push_back(make_scope_redundant_check());
-    c.push_back(make_expires_invalid_check());
-    c.push_back(make_signin_default_scopes_check());
-    c.push_back(make_signin_default_expiry_check());
-    c.push_back(make_unknown_cluster_check());
-    return c;
-  }();
-  return checks;
-}
-
 void resolve_cluster(const policy::Policy& policy, SigninRequest& request) {
   policy::ClusterMatch match = policy::classify_root_url(policy, request.root_url);
   request.cluster = match.name;
   request.production = match.production;
-}
-
-std::vector<Finding> judge_request(const policy::Policy& policy, const SigninRequest& request, size_t request_index) {
-  std::vector<Finding> findings = policy::evaluate_rules(policy, request);
-  for (const auto& check : request_checks()) check->check(request, policy, findings);
-  for (auto& f : findings) {
-    f.request = request_index;
-    if (f.where.file.empty() && !f.where.has_position()) f.where = request.where;
-    if (f.context.empty()) f.context = request.context;
-  }
-  return findings;
 }
 
 }  // namespace tcg::rules

@@ -7,6 +7,7 @@
 #include "api/answers.h"
 #include "guard/credential/checks.h"
 #include "guard/credential_check.h"
+#include "rules/credential/credential_facts.h"
 #include "tccli/command.h"
 
 namespace tcg::guard {
@@ -61,13 +62,13 @@ TEST(CredentialUnits, TheMinimalScopesSatisfyTheRequirement) {
 
 TEST(CredentialUnits, DescribeExpr) {
   using scopes::Expr;
-  EXPECT_EQ(credential::describe_expr(Expr::of("a")), "`a`");
-  EXPECT_EQ(credential::describe_expr(Expr::any_of({Expr::of("a"), Expr::all_of({Expr::of("b"), Expr::of("c")})})),
+  EXPECT_EQ(rules::describe_expr(Expr::of("a")), "`a`");
+  EXPECT_EQ(rules::describe_expr(Expr::any_of({Expr::of("a"), Expr::all_of({Expr::of("b"), Expr::of("c")})})),
             "one of (`a`, all of (`b`, `c`))");
 }
 
 TEST(CredentialUnits, SigninCommandQuotesEachScope) {
-  EXPECT_EQ(minimal_signin_command({"a:b/*", "it's"}),
+  EXPECT_EQ(rules::minimal_signin_command({"a:b/*", "it's"}),
             "eval \"$(taskcluster signin --expires 15m -s 'a:b/*' -s 'it'\\''s')\"");
 }
 

@@ -1,9 +1,12 @@
-// Each built-in request check, through judge_request on the default policy.
+// Each built-in request check, through the one judging stage on the default policy.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
+#include "judge/judge.h"
 #include "policy/policy.h"
+#include "rules/check.h"
 #include "rules/request/request_check.h"
 #include "rules/request_checks.h"
 #include "model/rule.h"
@@ -19,7 +22,9 @@ std::vector<tcg::Finding> judge(const Strings& args, std::optional<std::string> 
   auto request = tcg::tccli::parse_signin_args(args).request;
   request.root_url = root;
   tcg::rules::resolve_cluster(tcg::policy::default_policy(), request);
-  return tcg::rules::judge_request(tcg::policy::default_policy(), request, 0);
+  tcg::judge::Subject subject;
+  subject.signins = {request};
+  return tcg::judge::judge(tcg::policy::default_policy(), subject, 0).report.findings;
 }
 
 Strings rule_ids(const std::vector<tcg::Finding>& findings) {
@@ -95,18 +100,32 @@ TEST(RequestChecks, ClusterAndProductionAreResolvedBeforeJudging) {
   tcg::rules::resolve_cluster(tcg::policy::default_policy(), request);
   EXPECT_EQ(request.cluster, "firefoxci-staging");
   EXPECT_FALSE(request.production);
-  const tcg::SigninRequest before = request;
-  auto findings = tcg::rules::judge_request(tcg::policy::default_policy(), request, 3);
-  EXPECT_EQ(request.cluster, before.cluster);
-  for (const auto& f : findings) EXPECT_EQ(f.request, 3u);
+  tcg::judge::Subject subject;
+  subject.signins = {request, request};  // equal requests are judged once
+  auto judged = tcg::judge::judge(tcg::policy::default_policy(), subject, 0);
+  ASSERT_EQ(judged.report.requests.size(), 1u);
+  EXPECT_EQ(judged.report.requests[0].cluster, "firefoxci-staging");
+  EXPECT_EQ(judged.signin_request, (std::vector<size_t>{0, 0}));
+  ASSERT_FALSE(judged.report.findings.empty());
+  for (const auto& f : judged.report.findings) EXPECT_EQ(f.request, 0u);
 }
 
 TEST(RequestChecks, EveryCheckIsRegisteredAndDocumented) {
-  for (const auto& check : tcg::rules::request_checks()) {
+  std::set<std::string, std::less<>> listed;
+  for (const auto& check : tcg::rules::all_checks()) {
+    if (check->id().empty()) continue;  // the policy file's own rules
+    listed.emplace(check->id());
     const auto* info = tcg::rules::find_builtin_rule(check->id());
     ASSERT_NE(info, nullptr) << check->id();
     EXPECT_TRUE(tcg::rules::rule_doc(check->id()).has_value()) << "no docs/rules/" << check->id() << ".md";
     EXPECT_FALSE(tcg::rules::rule_doc_fix(check->id()).empty()) << check->id();
+  }
+  // And the other way: every built-in check and credential id is produced by a check of the list
+  // (expired-exception comes from applying the policy's exceptions).
+  for (const auto& rule : tcg::rules::builtin_rules()) {
+    if (rule.kind != tcg::rules::RuleKind::Check && rule.kind != tcg::rules::RuleKind::Credential) continue;
+    if (rule.id == "expired-exception") continue;
+    EXPECT_TRUE(listed.count(rule.id)) << rule.id << " is registered but no check in rules/check_list.cpp reports it";
   }
 }
 

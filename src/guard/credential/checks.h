@@ -1,6 +1,6 @@
 #pragma once
-// The credential checks of `tcguard run`, one per file, all judging the same facts: the task, its
-// status, the credentials' identity and the scopes the queue will require.
+// Resolving the credentials in use for `tcguard run` (the checks on them are rules/credential/):
+// the scopes the queue will require, and the messages and notes that need the task itself.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,18 +38,12 @@ Result<scopes::Expr> required_scopes(TaskAction action, const api::TaskDefinitio
 // retrigger the copy's task scopes, routes, project, scheduler and its own priority's create-task.
 std::vector<std::string> minimal_scopes(TaskAction action, const api::TaskDefinition& task, bool exact);
 
-// "`a`", "one of (`a`, `b`, all of (`c`, `d`))".
-std::string describe_expr(const scopes::Expr& expr);
-
-std::optional<Finding> insufficient_scopes(const Facts& facts);
-std::optional<Finding> excess_privilege(const Facts& facts);
 // The credentials in use as the rules judge them: their scopes beyond what anonymous callers
 // hold, their lifetime, on the target cluster, held by them (the rules' messages say "hold").
 SigninRequest held_request(const api::Identity& identity, const Target& target);
-// The policy's rules on held_request (run and whoami alike).
-std::vector<Finding> credential_policy_rules(const Facts& facts);
-// A failed call: error on production (the command is refused), warning elsewhere.
-Finding unverifiable_credentials(const Target& target, const std::string& what);
+// A failed call, as rules::CredentialFacts::unverifiable: the message (which says whether the
+// command is refused: on production) and the help.
+std::pair<std::string, std::string> unverifiable(const Target& target, const std::string& what);
 // Specific messages for the retrigger-breaks-cot and rerun-force-completed actions.
 void task_action_messages(const Facts& facts, CredentialCheck& check);
 // What the real CLI or the queue would refuse by itself (a note, not a finding).

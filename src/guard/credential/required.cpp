@@ -32,12 +32,4 @@ std::vector<std::string> minimal_scopes(TaskAction action, const api::TaskDefini
   return out;
 }
 
-std::string describe_expr(const scopes::Expr& expr) {
-  using Kind = scopes::Expr::Kind;
-  if (expr.kind == Kind::Scope) return "`" + expr.scope + "`";
-  std::string out = expr.kind == Kind::AllOf ? "all of (" : "one of (";
-  for (size_t i = 0; i < expr.children.size(); ++i) out += (i ? ", " : "") + describe_expr(expr.children[i]);
-  return out + ")";
-}
-
 }  // namespace tcg::guard::credential

@@ -8,7 +8,7 @@ namespace {
 class ExpiresInvalidCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "expires-invalid"; }
-  void check(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
     if (!request.expires_known) return;
     auto parsed = parse_duration(request.expires);
     if (parsed) return;
@@ -24,5 +24,5 @@ class ExpiresInvalidCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_expires_invalid_check() { return std::make_unique<ExpiresInvalidCheck>(); }
+std::unique_ptr<Check> make_expires_invalid_check() { return std::make_unique<ExpiresInvalidCheck>(); }
 }  // namespace tcg::rules

@@ -7,7 +7,7 @@ namespace {
 class ScopeDoubleStarCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "scope-double-star"; }
-  void check(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
     for (const auto& scope : request.scopes) {
       if (scope.size() < 2 || scope.compare(scope.size() - 2, 2, "**") != 0) continue;
       std::string fixed = scope;
@@ -19,5 +19,5 @@ class ScopeDoubleStarCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_scope_double_star_check() { return std::make_unique<ScopeDoubleStarCheck>(); }
+std::unique_ptr<Check> make_scope_double_star_check() { return std::make_unique<ScopeDoubleStarCheck>(); }
 }  // namespace tcg::rules

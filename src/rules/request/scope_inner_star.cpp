@@ -7,7 +7,7 @@ namespace {
 class ScopeInnerStarCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "scope-inner-star"; }
-  void check(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
     for (const auto& scope : request.scopes) {
       size_t end = scope.size();
       while (end > 0 && scope[end - 1] == '*') --end;  // trailing stars are the double-star check's
@@ -24,5 +24,5 @@ class ScopeInnerStarCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_scope_inner_star_check() { return std::make_unique<ScopeInnerStarCheck>(); }
+std::unique_ptr<Check> make_scope_inner_star_check() { return std::make_unique<ScopeInnerStarCheck>(); }
 }  // namespace tcg::rules

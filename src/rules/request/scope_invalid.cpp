@@ -8,7 +8,7 @@ namespace {
 class ScopeInvalidCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "scope-invalid"; }
-  void check(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
     for (const auto& scope : request.scopes) {
       if (scopes::is_valid_scope(scope)) continue;
       out.push_back(finding(request, "scope " + quote_scope(scope) + " has characters outside printable ASCII",
@@ -18,5 +18,5 @@ class ScopeInvalidCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_scope_invalid_check() { return std::make_unique<ScopeInvalidCheck>(); }
+std::unique_ptr<Check> make_scope_invalid_check() { return std::make_unique<ScopeInvalidCheck>(); }
 }  // namespace tcg::rules

@@ -10,7 +10,7 @@ namespace {
 class ScopeLiteralEscapeCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "scope-literal-escape"; }
-  void check(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
     for (const auto& scope : request.scopes) {
       size_t at = std::string::npos;
       for (const char* esc : {"\\n", "\\t", "\\r"}) at = std::min(at, scope.find(esc));
@@ -26,5 +26,5 @@ class ScopeLiteralEscapeCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_scope_literal_escape_check() { return std::make_unique<ScopeLiteralEscapeCheck>(); }
+std::unique_ptr<Check> make_scope_literal_escape_check() { return std::make_unique<ScopeLiteralEscapeCheck>(); }
 }  // namespace tcg::rules

@@ -11,7 +11,7 @@ namespace {
 class ScopeRedundantCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "scope-redundant"; }
-  void check(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
     if (request.scopes.size() < 2) return;
     // Sorted by scopeCompare, a covering `X*` comes before everything it covers.
     std::vector<std::string> sorted = request.scopes;
@@ -32,5 +32,5 @@ class ScopeRedundantCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_scope_redundant_check() { return std::make_unique<ScopeRedundantCheck>(); }
+std::unique_ptr<Check> make_scope_redundant_check() { return std::make_unique<ScopeRedundantCheck>(); }
 }  // namespace tcg::rules

@@ -7,7 +7,7 @@ namespace {
 class SigninDefaultScopesCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "signin-default-scopes"; }
-  void check(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy&, std::vector<Finding>& out) const override {
     if (!request.scopes_defaulted) return;
     out.push_back(finding(request,
                           "no --scope given, so the sign-in asks for `*` (every scope you have)",
@@ -16,5 +16,5 @@ class SigninDefaultScopesCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_signin_default_scopes_check() { return std::make_unique<SigninDefaultScopesCheck>(); }
+std::unique_ptr<Check> make_signin_default_scopes_check() { return std::make_unique<SigninDefaultScopesCheck>(); }
 }  // namespace tcg::rules

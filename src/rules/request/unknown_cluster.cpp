@@ -7,7 +7,7 @@ namespace {
 class UnknownClusterCheck : public RequestCheck {
  public:
   std::string_view id() const override { return "unknown-cluster"; }
-  void check(const SigninRequest& request, const policy::Policy& policy, std::vector<Finding>& out) const override {
+  void check_request(const SigninRequest& request, const policy::Policy& policy, std::vector<Finding>& out) const override {
     // An unresolved root URL (from the caller's environment) is not a finding in itself; with
     // `unknown_cluster: ignore` the policy has opted out.
     if (!request.root_url || !request.cluster.empty() || !policy.unknown_is_production) return;
@@ -19,5 +19,5 @@ class UnknownClusterCheck : public RequestCheck {
 };
 
 }  // namespace
-std::unique_ptr<RequestCheck> make_unknown_cluster_check() { return std::make_unique<UnknownClusterCheck>(); }
+std::unique_ptr<Check> make_unknown_cluster_check() { return std::make_unique<UnknownClusterCheck>(); }
 }  // namespace tcg::rules

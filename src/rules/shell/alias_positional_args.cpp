@@ -10,7 +10,7 @@ class AliasPositionalArgsCheck : public ShellCheck {
  public:
   std::string_view id() const override { return "alias-positional-args"; }
 
-  void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
+  void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
     for (const auto& h : facts.analysis.helpers) {
       if (h.kind != shell::HelperKind::Alias || h.positional.empty()) continue;
       std::string uses;
@@ -41,5 +41,5 @@ class AliasPositionalArgsCheck : public ShellCheck {
 };
 
 }  // namespace
-std::unique_ptr<ShellCheck> make_alias_positional_args_check() { return std::make_unique<AliasPositionalArgsCheck>(); }
+std::unique_ptr<Check> make_alias_positional_args_check() { return std::make_unique<AliasPositionalArgsCheck>(); }
 }  // namespace tcg::rules

@@ -52,7 +52,7 @@ class DynamicSigninRequestCheck : public ShellCheck {
  public:
   std::string_view id() const override { return "dynamic-signin-request"; }
 
-  void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
+  void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
     std::set<std::tuple<int, int, std::string>> seen;
     const auto& calls = facts.analysis.signins;
     for (size_t i = 0; i < calls.size(); ++i) {
@@ -169,7 +169,7 @@ class DynamicSigninRequestCheck : public ShellCheck {
 };
 
 }  // namespace
-std::unique_ptr<ShellCheck> make_dynamic_signin_request_check() {
+std::unique_ptr<Check> make_dynamic_signin_request_check() {
   return std::make_unique<DynamicSigninRequestCheck>();
 }
 }  // namespace tcg::rules

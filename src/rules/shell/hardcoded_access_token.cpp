@@ -26,7 +26,7 @@ class HardcodedAccessTokenCheck : public ShellCheck {
  public:
   std::string_view id() const override { return "hardcoded-access-token"; }
 
-  void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
+  void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
     std::set<std::pair<int, int>> seen;
     auto report = [&](const shell::Pos& pos, const std::string& how) {
       if (!seen.insert({pos.line, pos.column}).second) return;
@@ -111,7 +111,7 @@ class HardcodedAccessTokenCheck : public ShellCheck {
 };
 
 }  // namespace
-std::unique_ptr<ShellCheck> make_hardcoded_access_token_check() {
+std::unique_ptr<Check> make_hardcoded_access_token_check() {
   return std::make_unique<HardcodedAccessTokenCheck>();
 }
 }  // namespace tcg::rules

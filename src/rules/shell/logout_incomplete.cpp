@@ -38,7 +38,7 @@ class LogoutIncompleteCheck : public ShellCheck {
  public:
   std::string_view id() const override { return "logout-incomplete"; }
 
-  void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
+  void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
     std::vector<HelperFacts> all;
     std::string root_setter;
     for (const auto& h : facts.analysis.helpers) {
@@ -69,5 +69,5 @@ class LogoutIncompleteCheck : public ShellCheck {
 };
 
 }  // namespace
-std::unique_ptr<ShellCheck> make_logout_incomplete_check() { return std::make_unique<LogoutIncompleteCheck>(); }
+std::unique_ptr<Check> make_logout_incomplete_check() { return std::make_unique<LogoutIncompleteCheck>(); }
 }  // namespace tcg::rules

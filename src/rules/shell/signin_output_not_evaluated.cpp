@@ -14,7 +14,7 @@ class SigninOutputNotEvaluatedCheck : public ShellCheck {
  public:
   std::string_view id() const override { return "signin-output-not-evaluated"; }
 
-  void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
+  void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
     // One call site may be reached on several paths (and through calls): it is fine when any of
     // them evaluates the output, e.g. a wrapper function used as eval "$(wrapper)".
     std::map<std::pair<int, int>, std::vector<size_t>> sites;
@@ -68,7 +68,7 @@ class SigninOutputNotEvaluatedCheck : public ShellCheck {
 };
 
 }  // namespace
-std::unique_ptr<ShellCheck> make_signin_output_not_evaluated_check() {
+std::unique_ptr<Check> make_signin_output_not_evaluated_check() {
   return std::make_unique<SigninOutputNotEvaluatedCheck>();
 }
 }  // namespace tcg::rules

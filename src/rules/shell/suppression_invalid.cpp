@@ -12,7 +12,7 @@ class SuppressionInvalidCheck : public ShellCheck {
  public:
   std::string_view id() const override { return "suppression-invalid"; }
 
-  void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
+  void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
     for (const auto& s : facts.suppressions) {
       if (s.malformed) {
         out.push_back(finding(s.where, "",
@@ -33,5 +33,5 @@ class SuppressionInvalidCheck : public ShellCheck {
 };
 
 }  // namespace
-std::unique_ptr<ShellCheck> make_suppression_invalid_check() { return std::make_unique<SuppressionInvalidCheck>(); }
+std::unique_ptr<Check> make_suppression_invalid_check() { return std::make_unique<SuppressionInvalidCheck>(); }
 }  // namespace tcg::rules

@@ -10,7 +10,7 @@ class SuppressionWithoutReasonCheck : public ShellCheck {
  public:
   std::string_view id() const override { return "suppression-without-reason"; }
 
-  void check(const ShellFacts& facts, std::vector<Finding>& out) const override {
+  void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
     for (const auto& s : facts.suppressions) {
       if (!s.reason.empty() || s.malformed) continue;
       std::string ids;
@@ -25,7 +25,7 @@ class SuppressionWithoutReasonCheck : public ShellCheck {
 };
 
 }  // namespace
-std::unique_ptr<ShellCheck> make_suppression_without_reason_check() {
+std::unique_ptr<Check> make_suppression_without_reason_check() {
   return std::make_unique<SuppressionWithoutReasonCheck>();
 }
 }  // namespace tcg::rules

@@ -1,4 +1,4 @@
-// The policy's rules (root-scope-expiry, ...) applied to the credentials in use, as whoami does.
+// The credentials in use as the policy's rules judge them (run and whoami alike).
 #include "api/identity.h"
 #include "duration/duration.h"
 #include "guard/credential/checks.h"
@@ -24,10 +24,6 @@ SigninRequest held_request(const api::Identity& identity, const Target& target) 
     request.expires_known = false;  // lifetime limits cannot be judged
   }
   return request;
-}
-
-std::vector<Finding> credential_policy_rules(const Facts& facts) {
-  return policy::evaluate_rules(facts.policy, held_request(facts.identity, facts.target));
 }
 
 }  // namespace tcg::guard::credential
