@@ -42,6 +42,16 @@ TEST(Layers, TheModelIncludesNothingButUtil) {
   EXPECT_NE(r.err.find("src/model/uses_policy.cpp:1: model/ may not include policy/"), std::string::npos) << r.err;
 }
 
+// The checks are judged by judge/, never the other way: a check that called the judging stage
+// would make a second pipeline.
+TEST(Layers, ChecksMayNotReachTheJudgingStage) {
+  TempDir dir;
+  std::string root = tree_with(dir, "src/rules/shell/rejudge.cpp", "#include \"judge/judge.h\"\n");
+  RunResult r = check_layers(root);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("src/rules/shell/rejudge.cpp:1: rules/ may not include judge/"), std::string::npos) << r.err;
+}
+
 TEST(Layers, AFolderWithNoLayerFails) {
   TempDir dir;
   std::string root = tree_with(dir, "src/actions/client.cpp", "#include \"util/result.h\"\n");
