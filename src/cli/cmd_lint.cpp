@@ -16,6 +16,7 @@ struct LintCliOptions {
   std::string fail_on = "error";
   std::vector<std::string> paths;
   bool verbose = false;
+  bool report_unused_exceptions = false;
 };
 
 int run_lint(const Context& ctx, const LintCliOptions& o) {
@@ -25,6 +26,7 @@ int run_lint(const Context& ctx, const LintCliOptions& o) {
   std::string cwd = std::filesystem::current_path(ec).string();
 
   lint::LintOptions options;
+  options.report_unused_exceptions = o.report_unused_exceptions;
   // A progress line only for people watching a terminal, and only when there is much to do.
   if (isatty(STDERR_FILENO) == 1) {
     options.progress = [](size_t done, size_t total) {
@@ -55,12 +57,15 @@ void add_lint_command(CLI::App& app, Context& ctx) {
       "shell shebang); `.git` is skipped. `-` reads standard input.\n"
       "Suppress a finding with `# tcguard: disable=RULE-ID -- reason` on the line before the command or at\n"
       "its end, or `# tcguard: disable-file=RULE-ID -- reason` for the whole file.\n"
+      "Exceptions in a policy file (`exceptions:`) match `path:` globs relative to that file's folder.\n"
       "Examples:\n"
       "  tcguard lint ~/.bash_aliases\n"
       "  tcguard lint --format sarif dotfiles/ > tcguard.sarif");
   cmd->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "note"}));
   cmd->add_flag("-v,--verbose", options->verbose, "Text output: also list every resolved sign-in request");
+  cmd->add_flag("--report-unused-exceptions", options->report_unused_exceptions,
+                "Report each policy exception that matched no finding in this run (a note at its line)");
   cmd->add_option("paths", options->paths, "Files or folders (`-` for standard input)")->required();
   cmd->callback([&ctx, options] { ctx.exit_code = run_lint(ctx, *options); });
 }

@@ -69,6 +69,13 @@ int run_check(const Context& ctx, const std::vector<std::string>& files) {
     if (checked && f.severity != Severity::Note) exit_code = kExitFindings;
   }
 
+  // A rule that replaced one with the same id and protects less where the file did not say so.
+  for (const auto& l : merged.loosened) {
+    std::cout << l.where.str() << ": " << severity_name(rules::rule_severity("rule-loosened")) << ": " << l.message()
+              << " [rule-loosened]\n";
+    exit_code = kExitFindings;
+  }
+
   const int64_t today = policy::today_days_utc();
   for (size_t i = 0; i < parsed.size(); ++i) {
     const auto& p = parsed[i];
@@ -101,7 +108,13 @@ std::string lookup_comments(const policy::Policy& p) {
 int run_show(const Context& ctx) {
   auto p = load_policy(ctx.global);
   if (!p) return usage_error(p.error());
-  std::cout << lookup_comments(*p) << policy::policy_to_yaml(*p);
+  // The output stays a policy that parses back: the warnings are comments, and also on stderr.
+  std::string warnings;
+  for (const auto& l : p->loosened) {
+    std::cerr << "tcguard: warning: " << l.where.str() << ": " << l.message() << " [rule-loosened]\n";
+    warnings += "# warning: " + l.where.str() + ": " + l.message() + " [rule-loosened]\n";
+  }
+  std::cout << lookup_comments(*p) << warnings << policy::policy_to_yaml(*p);
   return kExitOk;
 }
 

@@ -78,7 +78,7 @@ Judgement judge(const policy::Policy& policy, const Subject& subject, int64_t to
     std::stable_sort(findings.begin(), findings.end(), finding_less);
     findings.erase(std::unique(findings.begin(), findings.end(), same_finding), findings.end());
   }
-  policy::apply_exceptions(policy, today_days, findings);
+  out.used_exceptions = policy::apply_exceptions(policy, today_days, findings);
   return out;
 }
 

@@ -34,6 +34,9 @@ struct Judgement {
   Report report;
   // Lint: for each entry of Subject::signins, the index of its request in report.requests.
   std::vector<size_t> signin_request;
+  // The indices into policy.exceptions that covered a finding of this subject (lint combines
+  // them over a run for --report-unused-exceptions).
+  std::vector<size_t> used_exceptions;
 };
 
 // `today_days`: days since 1970-01-01 (UTC), for the exceptions' `until`.

@@ -56,7 +56,9 @@ bool read_file(const std::string& path, std::string& text) {
 
 }  // namespace
 
-Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
+namespace {
+
+judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
   shell::Analysis analysis = shell::analyze(text, file);
   judge::Subject subject;
   subject.shell = &analysis;
@@ -70,7 +72,13 @@ Report lint_text(std::string_view text, const std::string& file, const policy::P
     rules::resolve_cluster(policy, r);
     subject.signins.push_back(std::move(r));
   }
-  return judge::judge(policy, subject).report;
+  return judge::judge(policy, subject);
+}
+
+}  // namespace
+
+Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
+  return judge_text(text, file, policy).report;
 }
 
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,
@@ -108,6 +116,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
   }
 
   std::vector<Report> reports(inputs.size());
+  std::vector<std::vector<size_t>> used_exceptions(inputs.size());
   std::vector<std::optional<Error>> errors(inputs.size());
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
@@ -118,12 +127,12 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       size_t i = next.fetch_add(1);
       if (i >= inputs.size()) return;
       Input& in = inputs[i];
-      if (in.path.empty()) {
-        reports[i] = lint_text(in.text, in.display, policy);
-      } else if (!read_file(in.path, text)) {
+      if (!in.path.empty() && !read_file(in.path, text)) {
         errors[i] = Error{"cannot read file", SourceLocation{in.display, 0, 0}};
       } else {
-        reports[i] = lint_text(text, in.display, policy);
+        auto judged = judge_text(in.path.empty() ? std::string_view(in.text) : std::string_view(text), in.display, policy);
+        reports[i] = std::move(judged.report);
+        used_exceptions[i] = std::move(judged.used_exceptions);
       }
       size_t n = ++done;
       if (options.progress) {
@@ -172,6 +181,16 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       return g.rule == f.rule && g.where.str() == f.where.str() && g.message == f.message;
     });
     if (!seen) all.push_back(std::move(f));
+  }
+  // Unused means unused in every file of the run, so only the whole run can tell.
+  if (options.report_unused_exceptions) {
+    std::vector<bool> used(policy.exceptions.size(), false);
+    for (const auto& file_used : used_exceptions)
+      for (size_t i : file_used) used[i] = true;
+    for (auto& note : policy::unused_exception_findings(policy, used)) {
+      note.where.file = display_name(note.where.file);  // the policy file, named as linted files are
+      all.push_back(std::move(note));
+    }
   }
   return result;
 }

@@ -17,6 +17,9 @@ Report lint_text(std::string_view text, const std::string& file, const policy::P
 struct LintOptions {
   unsigned threads = 0;                              // 0: the number of cores
   std::function<void(size_t done, size_t total)> progress;  // called from one thread at a time
+  // Report, as `unused-exception` notes after the findings, each policy exception that covered
+  // no finding in any file of the run.
+  bool report_unused_exceptions = false;
 };
 
 struct LintResult {

@@ -44,6 +44,8 @@ const std::vector<RuleInfo>& builtin_rules() {
         {"suppression-without-reason", Check, Severity::Note, "a `# tcguard: disable=` comment with no `-- reason`"},
         {"suppression-invalid", Check, Severity::Warning, "a `# tcguard:` comment that suppresses nothing: an unknown rule id, or not written as `disable=ID`"},
         {"expired-exception", Check, Severity::Warning, "a policy exception past its `until` date"},
+        {"unused-exception", Check, Severity::Note, "a policy exception that matched no finding in the run (lint --report-unused-exceptions)"},
+        {"rule-loosened", Check, Severity::Warning, "a policy file replaces a rule and protects fewer clusters, or less, than the rule it replaces"},
         // Decisions on CLI commands (actions of the default policy).
         {"production-confirmation", Action, Severity::Warning, "a state-changing command on a production cluster needs confirmation"},
         {"retrigger-breaks-cot", Action, Severity::Warning, "`task retrigger` makes a task that Chain of Trust cannot verify"},

@@ -15,8 +15,7 @@ namespace {
 // when a condition does not hold. A rule without scope conditions holds with no scopes named.
 std::optional<std::vector<std::string>> conditions_hold(const RuleCondition& when, const SigninRequest& request) {
   std::vector<std::string> triggers;
-  bool has_scope_condition = when.grants || !when.grants_any.empty() || when.scope_regex;
-  if (!has_scope_condition) return triggers;
+  if (!when.has_scope_condition()) return triggers;
   if (!request.scopes_known) return std::nullopt;  // cannot judge: dynamic-signin-request reports it
   auto add = [&](const std::string& scope) {
     if (std::find(triggers.begin(), triggers.end(), scope) == triggers.end()) triggers.push_back(scope);
@@ -47,6 +46,24 @@ std::optional<std::vector<std::string>> conditions_hold(const RuleCondition& whe
         add(scope);
         any = true;
       }
+    }
+    if (!any) return std::nullopt;
+  }
+  // Taskcluster satisfaction, not text: `queue:*` listed satisfies `queue:rerun-task:x` requested.
+  auto listed_satisfies = [](const std::vector<std::string>& listed, const std::string& scope) {
+    return std::any_of(listed.begin(), listed.end(), [&](const std::string& l) { return scopes::scope_satisfies(l, scope); });
+  };
+  if (!when.scope_in.empty()) {
+    for (const auto& scope : request.scopes)
+      if (!listed_satisfies(when.scope_in, scope)) return std::nullopt;
+    for (const auto& scope : request.scopes) add(scope);
+  }
+  if (!when.scope_not_in.empty()) {
+    bool any = false;
+    for (const auto& scope : request.scopes) {
+      if (listed_satisfies(when.scope_not_in, scope)) continue;
+      add(scope);
+      any = true;
     }
     if (!any) return std::nullopt;
   }
@@ -89,8 +106,10 @@ std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& r
     if (!rule.clusters.matches(request.cluster, request.production)) continue;
     // Most rules hold on lint's requests but find nothing: decide before building any message.
     const int64_t lifetime = lifetime_known ? *request.expires_seconds : 0;
-    const bool too_long = lifetime_known && rule.max_expiry && lifetime > *rule.max_expiry;
-    const bool too_short = lifetime_known && rule.min_expiry && lifetime < *rule.min_expiry;
+    const auto max_expiry = rule.max_expiry.for_cluster(request.cluster);
+    const auto min_expiry = rule.min_expiry.for_cluster(request.cluster);
+    const bool too_long = lifetime_known && max_expiry && lifetime > *max_expiry;
+    const bool too_short = lifetime_known && min_expiry && lifetime < *min_expiry;
     if (!rule.deny && !too_long && !too_short) continue;
     auto triggers = conditions_hold(rule.when, request);
     if (!triggers) continue;
@@ -102,10 +121,10 @@ std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& r
     const std::string for_how_long = " for " + format_duration(lifetime);
     if (too_long)
       findings.push_back(make_finding(rule, request, what + for_how_long + where + "; " + rule.id + " allows at most " +
-                                                         format_duration(*rule.max_expiry)));
+                                                         format_duration(*max_expiry)));
     if (too_short)
       findings.push_back(make_finding(rule, request, what + for_how_long + where + "; " + rule.id + " requires at least " +
-                                                         format_duration(*rule.min_expiry)));
+                                                         format_duration(*min_expiry)));
   }
   return findings;
 }
@@ -117,15 +136,16 @@ std::vector<Finding> unknown_lifetime_findings(const Policy& policy, const Signi
   std::vector<Finding> findings;
   if (request.expires_known) return findings;
   for (const auto& rule : policy.rules) {
-    if (!rule.max_expiry || !rule.clusters.matches(request.cluster, request.production)) continue;
+    const auto max_expiry = rule.max_expiry.for_cluster(request.cluster);
+    if (!max_expiry || !rule.clusters.matches(request.cluster, request.production)) continue;
     const RuleCondition& when = rule.when;
-    if (!(when.grants || !when.grants_any.empty() || when.scope_regex)) continue;
+    if (!when.has_scope_condition()) continue;
     auto triggers = conditions_hold(when, request);
     if (!triggers) continue;
     findings.push_back(make_finding(rule, request,
                                     "requests " + describe_scopes(*triggers) + " for a lifetime tcguard could not "
                                     "determine (possibly unbounded) on " + describe_cluster(request) + "; " +
-                                    rule.id + " allows at most " + format_duration(*rule.max_expiry)));
+                                    rule.id + " allows at most " + format_duration(*max_expiry)));
   }
   return findings;
 }

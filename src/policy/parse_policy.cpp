@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 
 #include "duration/duration.h"
 #include "policy/civil_date.h"
@@ -19,13 +20,15 @@ namespace tcg::policy {
 
 namespace {
 
+// The keys each section accepts: the parser rejects any other, and docs/policy.md documents
+// exactly these (tests/policy_doc compares the two).
 const std::vector<std::string> kTopKeys = {"version", "clusters", "unknown_cluster", "audit_log", "rules", "actions", "exceptions",
                                             "profiles"};
 const std::vector<std::string> kClusterKeys = {"root_url", "also", "production", "helper"};
 const std::vector<std::string> kProfileKeys = {"cluster", "scopes", "expires", "description"};
 const std::vector<std::string> kRuleKeys = {"id",   "description", "severity", "clusters", "when",
                                             "max_expiry", "min_expiry", "deny", "help"};
-const std::vector<std::string> kWhenKeys = {"grants", "grants_any", "scope_matches"};
+const std::vector<std::string> kWhenKeys = {"grants", "grants_any", "scope_matches", "scope_in", "scope_not_in"};
 const std::vector<std::string> kActionKeys = {"id",   "commands", "flags",   "clusters", "severity",
                                               "message", "help", "confirm", "deny"};
 const std::vector<std::string> kExceptionKeys = {"rule", "path", "context", "reason", "until"};
@@ -61,7 +64,14 @@ std::vector<std::string> urls_of(const Cluster& cluster) {
 
 class PolicyParser {
  public:
-  explicit PolicyParser(const std::string& file) : r_(file) {}
+  explicit PolicyParser(const std::string& file) : r_(file) {
+    // A real file's folder; "<default>" (embedded) has none, and its exceptions use the current folder.
+    if (!file.empty() && file.front() != '<') {
+      std::error_code ec;
+      std::filesystem::path dir = std::filesystem::absolute(file, ec).lexically_normal().parent_path();
+      if (!ec) base_dir_ = dir.string();
+    }
+  }
 
   Result<Policy> parse(const YAML::Node& root) {
     if (root.IsNull()) return Error{"the policy is empty; it needs at least `version: 1`", {r_.file(), 1, 1}};
@@ -321,9 +331,47 @@ class PolicyParser {
         }
         cond.scope_matches = *pattern;
         cond.scope_regex = std::move(regex);
+      } else if (f.key == "scope_in" || f.key == "scope_not_in") {
+        auto listed = r_.string_list(f, false);
+        if (!listed) return listed.error();
+        for (size_t i = 0; i < listed->size(); ++i)
+          if (!scopes::is_valid_scope((*listed)[i]))
+            return r_.error(f.value[i], "a scope holds printable ASCII only (0x20-0x7e)");
+        (f.key == "scope_in" ? cond.scope_in : cond.scope_not_in) = std::move(*listed);
       }
     }
     return Ok{};
+  }
+
+  // `max_expiry: 15m`, or per cluster: `max_expiry: {firefoxci-staging: 30m, default: 15m}`.
+  Result<ExpiryLimit> expiry_limit(const YamlEntry& e) {
+    ExpiryLimit limit;
+    if (!e.value.IsMap()) {
+      auto seconds = duration(e);
+      if (!seconds) return seconds.error();
+      limit.fallback = *seconds;
+      return limit;
+    }
+    limit.per_cluster = true;
+    auto named = r_.named_entries(e.value, "`" + e.key + "`");
+    if (!named) return named.error();
+    for (const auto& c : *named) {
+      YamlEntry value{e.key, c.key_node, c.value};
+      auto seconds = duration(value);
+      if (!seconds) return seconds.error();
+      if (c.key == "default") {
+        limit.fallback = *seconds;
+        continue;
+      }
+      if (!is_valid_id(c.key)) return r_.error(c.key_node, "cluster name `" + c.key + "` must be letters, digits, `-`, `_` or `.`");
+      limit.clusters.emplace_back(c.key, *seconds);
+      limit.cluster_locations.push_back(r_.at(c.key_node));
+    }
+    // Fail closed: a cluster the mapping forgot, or a root URL no cluster names, keeps a limit.
+    if (!limit.fallback)
+      return r_.error(e.value, "a per-cluster `" + e.key + "` needs `default: DURATION` for the clusters it does not name "
+                               "(and root URLs that name no cluster)");
+    return limit;
   }
 
   Status rule(const YAML::Node& node, size_t /*index*/) {
@@ -362,9 +410,9 @@ class PolicyParser {
         Status s = when(f, rule.when);
         if (!s) return s;
       } else if (f.key == "max_expiry" || f.key == "min_expiry") {
-        auto seconds = duration(f);
-        if (!seconds) return seconds.error();
-        (f.key == "max_expiry" ? rule.max_expiry : rule.min_expiry) = *seconds;
+        auto limit = expiry_limit(f);
+        if (!limit) return limit.error();
+        (f.key == "max_expiry" ? rule.max_expiry : rule.min_expiry) = std::move(*limit);
         if (f.key == "max_expiry") max_entry = &f;
       } else if (f.key == "deny") {
         auto b = r_.boolean(f);
@@ -373,8 +421,19 @@ class PolicyParser {
       }
     }
     if (!has_id) return r_.error(node, "a rule needs an `id`");
-    if (rule.max_expiry && rule.min_expiry && *rule.min_expiry > *rule.max_expiry)
-      return r_.error(max_entry->value, "max_expiry is shorter than min_expiry, so every request would be a finding");
+    if (rule.max_expiry.set() && rule.min_expiry.set()) {
+      // Compared on every cluster either form names, and on the others (`default`).
+      std::vector<std::string> names{""};
+      for (const auto& [name, seconds] : rule.max_expiry.clusters) names.push_back(name);
+      for (const auto& [name, seconds] : rule.min_expiry.clusters) names.push_back(name);
+      for (const auto& name : names) {
+        auto max = rule.max_expiry.for_cluster(name), min = rule.min_expiry.for_cluster(name);
+        if (max && min && *min > *max)
+          return r_.error(max_entry->value, "max_expiry is shorter than min_expiry" +
+                                                (name.empty() ? std::string() : " on " + name) +
+                                                ", so every request would be a finding");
+      }
+    }
     policy_.rules.push_back(std::move(rule));
     return Ok{};
   }
@@ -466,15 +525,26 @@ class PolicyParser {
     if (ex.path.empty() && ex.context.empty()) return r_.error(node, "an exception needs a `path` glob or a `context`");
     if (ex.reason.empty()) return r_.error(node, "an exception needs a `reason`");
     if (!has_until) return r_.error(node, "an exception needs an end date, `until: YYYY-MM-DD`");
+    ex.base_dir = base_dir_;
     policy_.exceptions.push_back(std::move(ex));
     return Ok{};
   }
 
   YamlReader r_;
   Policy policy_;
+  std::string base_dir_;
 };
 
 }  // namespace
+
+const std::vector<KeyTable>& accepted_keys() {
+  static const std::vector<KeyTable> tables = {
+      {"policy", kTopKeys},           {"clusters.NAME", kClusterKeys}, {"rules[]", kRuleKeys},
+      {"rules[].when", kWhenKeys},    {"actions[]", kActionKeys},      {"exceptions[]", kExceptionKeys},
+      {"profiles.NAME", kProfileKeys},
+  };
+  return tables;
+}
 
 Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename) {
   Status limits = yaml::check_yaml_limits(yaml_text, filename);

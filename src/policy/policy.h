@@ -52,7 +52,28 @@ struct RuleCondition {
   std::vector<std::string> grants_any;    // the requested scopes and these patterns intersect
   std::string scope_matches;              // RE2 pattern; some requested scope fully matches ("" = absent)
   std::shared_ptr<const re2::RE2> scope_regex;  // compiled scope_matches
-  bool empty() const { return !grants && grants_any.empty() && scope_matches.empty(); }
+  // Scope satisfaction (not regex): every requested scope is satisfied by one of these ...
+  std::vector<std::string> scope_in;
+  // ... or some requested scope is satisfied by none of these ("allow only queue:*").
+  std::vector<std::string> scope_not_in;
+  bool has_scope_condition() const {
+    return grants || !grants_any.empty() || !scope_matches.empty() || !scope_in.empty() || !scope_not_in.empty();
+  }
+  bool empty() const { return !has_scope_condition(); }
+};
+
+// `max_expiry` / `min_expiry`: one duration for every cluster the rule applies to, or the
+// per-cluster form `{firefoxci-staging: 30m, default: 15m}` (a limit per named cluster, `default`
+// for the others and for root URLs that name no cluster).
+struct ExpiryLimit {
+  std::optional<int64_t> fallback;                          // seconds: the plain form, or `default:`
+  std::vector<std::pair<std::string, int64_t>> clusters;    // the per-cluster form's named clusters
+  std::vector<SourceLocation> cluster_locations;            // where each name was written
+  bool per_cluster = false;                                 // written as a mapping
+  // The limit on `cluster` ("" = a root URL no cluster names); nullopt = no limit there.
+  std::optional<int64_t> for_cluster(const std::string& cluster) const;
+  bool names(const std::string& cluster) const;
+  bool set() const { return fallback.has_value() || !clusters.empty(); }
 };
 
 struct Rule {
@@ -61,8 +82,8 @@ struct Rule {
   Severity severity = Severity::Error;
   ClusterSelector clusters;
   RuleCondition when;                  // all present conditions must hold; empty = always
-  std::optional<int64_t> max_expiry;   // seconds: a longer lifetime is a finding
-  std::optional<int64_t> min_expiry;   // seconds: a shorter lifetime is a finding (expired-on-arrival)
+  ExpiryLimit max_expiry;              // seconds: a longer lifetime is a finding
+  ExpiryLimit min_expiry;              // seconds: a shorter lifetime is a finding (expired-on-arrival)
   bool deny = false;                   // any matching request is a finding
   std::string help;
   SourceLocation where;                // where the rule was defined ("<default>" for the embedded one)
@@ -86,12 +107,16 @@ struct Action {
 
 struct Exception {
   std::string rule;
-  std::string path;                    // glob against the finding's file ("" = any)
+  std::string path;                    // glob against the finding's file, relative to base_dir ("" = any)
   std::string context;                 // the finding's context, or a branch of it ("ctx/label") ("" = any)
   std::string reason;
   std::string until;                   // YYYY-MM-DD, inclusive
   int64_t until_days = 0;              // days since 1970-01-01
   SourceLocation where;
+  // The folder of the policy file that declared it (absolute): `path` is relative to it, so a
+  // repository's .tcguard.yaml means the same files wherever lint is started. "" (the embedded
+  // default, or text parsed without a file) means the current folder.
+  std::string base_dir;
 };
 
 // A part of an untrusted project policy that the guard left out (src/policy/tighten.h).
@@ -99,6 +124,16 @@ struct IgnoredPart {
   std::string what;      // "rule `root-scope-expiry`", "cluster `firefoxci`", "unknown_cluster", ...
   std::string why;       // "lowers the severity from error to note"
   SourceLocation where;  // where the file wrote it
+};
+
+// A rule that replaced an earlier one with the same id (merge) and is weaker on clusters the
+// file did not name: `policy check` and `policy show` warn (rule id `rule-loosened`).
+struct Loosening {
+  std::string rule;
+  SourceLocation where;                 // the replacing rule
+  SourceLocation replaced;              // the rule it replaced
+  std::vector<std::string> clusters;    // each cluster that lost protection, with how
+  std::string message() const;
 };
 
 // What lookup did with one policy file, for `policy show`, `run --dry-run` and the warnings.
@@ -126,6 +161,7 @@ struct Policy {
   std::vector<Profile> profiles;       // by name, in the order first defined
   std::vector<std::string> sources;    // the files merged, in order ("<default>" first)
   std::vector<PolicySource> lookup;    // every file lookup found, applied or not, in order
+  std::vector<Loosening> loosened;     // rules that merge let weaken where the file did not say so
 
   const Cluster* find_cluster(const std::string& name) const;
   const Rule* find_rule(const std::string& id) const;
@@ -133,9 +169,22 @@ struct Policy {
 };
 
 Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename);
+// The keys each section of a policy file accepts ("policy" is the top level, "rules[]" a rule,
+// "clusters.NAME" a cluster): the parser's own tables, which reject every other key.
+struct KeyTable {
+  std::string_view section;
+  const std::vector<std::string>& keys;
+};
+const std::vector<KeyTable>& accepted_keys();
 // Later wins: rules and actions with the same id are replaced in place, clusters by name;
 // exceptions are appended; profiles replaced by name; unknown_cluster taken from overlay when it sets it.
+// A replacing rule weaker than the one it replaces is recorded in `loosened`.
 Policy merge(Policy base, const Policy& overlay);
+// Where `next` (replacing `current`) protects less under `policy`'s clusters: one entry per
+// cluster, "firefoxci (no longer applies)"; "" names root URLs no cluster names. With
+// `deliberate_ok`, clusters `next` names itself (in `clusters:` or a per-cluster limit) are left
+// out: a file that names a cluster means the change there.
+std::vector<std::string> rule_losses(const Rule& current, const Rule& next, const Policy& policy, bool deliberate_ok);
 // Checks what only the merged policy can tell: every name in a `clusters:` list (and every
 // profile's cluster) is a defined cluster, and every exception names a known rule (built-in,
 // policy rule or action).
@@ -189,7 +238,13 @@ std::vector<Finding> evaluate_rules(const Policy& policy, const SigninRequest& r
 
 // Drops findings covered by a live exception; appends an `expired-exception` finding for every
 // exception whose `until` is before `today_days` (days since 1970-01-01) and that still matched.
-void apply_exceptions(const Policy& policy, int64_t today_days, std::vector<Finding>& findings);
+// A finding's relative file is taken relative to the current folder. Returns the indices (into
+// policy.exceptions, ascending) of the exceptions that covered at least one finding, live or lapsed.
+std::vector<size_t> apply_exceptions(const Policy& policy, int64_t today_days, std::vector<Finding>& findings);
+// The `unused-exception` notes of a lint run, at each exception's place: every exception whose
+// index is not in `used` (by any file of the run), except those of actions and credential checks,
+// which lint never reports, so it cannot tell whether they are used.
+std::vector<Finding> unused_exception_findings(const Policy& policy, const std::vector<bool>& used);
 int64_t today_days_utc();
 
 }  // namespace tcg::policy

@@ -49,7 +49,17 @@ void replace_or_append(std::vector<T>& base, const std::vector<T>& overlay, Key 
 
 Policy merge(Policy base, const Policy& overlay) {
   replace_or_append(base.clusters, overlay.clusters, [](const Cluster& c) { return c.name; });
-  replace_or_append(base.rules, overlay.rules, [](const Rule& r) { return r.id; });
+  for (const auto& next : overlay.rules) {
+    auto it = std::find_if(base.rules.begin(), base.rules.end(), [&](const Rule& r) { return r.id == next.id; });
+    if (it == base.rules.end()) {
+      base.rules.push_back(next);
+      continue;
+    }
+    // Judged under the merged clusters, so a cluster the overlay adds counts too.
+    auto lost = rule_losses(*it, next, base, true);
+    if (!lost.empty()) base.loosened.push_back({next.id, next.where, it->where, std::move(lost)});
+    *it = next;
+  }
   replace_or_append(base.actions, overlay.actions, [](const Action& a) { return a.id; });
   replace_or_append(base.profiles, overlay.profiles, [](const Profile& p) { return p.name; });
   base.exceptions.insert(base.exceptions.end(), overlay.exceptions.begin(), overlay.exceptions.end());
@@ -82,8 +92,15 @@ Status check_references(const Policy& policy) {
     }
     return Ok{};
   };
-  for (const auto& rule : policy.rules)
+  for (const auto& rule : policy.rules) {
     if (Status s = check_selector(rule.clusters); !s) return s;
+    for (const ExpiryLimit* limit : {&rule.max_expiry, &rule.min_expiry}) {
+      ClusterSelector named;  // the per-cluster form's names, checked as a `clusters:` list is
+      for (const auto& [name, seconds] : limit->clusters) named.names.push_back(name);
+      named.name_locations = limit->cluster_locations;
+      if (Status s = check_selector(named); !s) return s;
+    }
+  }
   for (const auto& action : policy.actions)
     if (Status s = check_selector(action.clusters); !s) return s;
   for (const auto& profile : policy.profiles) {

@@ -42,6 +42,14 @@ std::string selector(const ClusterSelector& sel) {
   return "any";
 }
 
+// The plain form, or the per-cluster mapping with `default` last, as it parses back.
+std::string limit(const ExpiryLimit& l) {
+  if (!l.per_cluster) return format_duration(*l.fallback);
+  std::string out = "{";
+  for (const auto& [name, seconds] : l.clusters) out += scalar(name) + ": " + format_duration(seconds) + ", ";
+  return out + "default: " + format_duration(*l.fallback) + "}";
+}
+
 std::string origin(const SourceLocation& where) {
   return where.file.empty() ? "" : "  # " + where.str();
 }
@@ -77,9 +85,11 @@ std::string policy_to_yaml(const Policy& policy) {
       if (r.when.grants) out << "      grants: " << json_text(scopes::expr_to_json(*r.when.grants)) << "\n";
       if (!r.when.grants_any.empty()) out << "      grants_any: " << string_list(r.when.grants_any) << "\n";
       if (!r.when.scope_matches.empty()) out << "      scope_matches: " << scalar(r.when.scope_matches) << "\n";
+      if (!r.when.scope_in.empty()) out << "      scope_in: " << string_list(r.when.scope_in) << "\n";
+      if (!r.when.scope_not_in.empty()) out << "      scope_not_in: " << string_list(r.when.scope_not_in) << "\n";
     }
-    if (r.max_expiry) out << "    max_expiry: " << format_duration(*r.max_expiry) << "\n";
-    if (r.min_expiry) out << "    min_expiry: " << format_duration(*r.min_expiry) << "\n";
+    if (r.max_expiry.set()) out << "    max_expiry: " << limit(r.max_expiry) << "\n";
+    if (r.min_expiry.set()) out << "    min_expiry: " << limit(r.min_expiry) << "\n";
     if (r.deny) out << "    deny: true\n";
     if (!r.help.empty()) out << "    help: " << scalar(r.help) << "\n";
   }

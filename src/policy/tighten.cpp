@@ -22,10 +22,26 @@ bool selector_covers(const ClusterSelector& wider, const ClusterSelector& narrow
 std::string seconds_text(int64_t s) { return format_duration(s); }
 
 bool same_condition(const RuleCondition& a, const RuleCondition& b) {
-  return a.grants == b.grants && a.grants_any == b.grants_any && a.scope_matches == b.scope_matches;
+  return a.grants == b.grants && a.grants_any == b.grants_any && a.scope_matches == b.scope_matches &&
+         a.scope_in == b.scope_in && a.scope_not_in == b.scope_not_in;
 }
 
-// Why `next` may not replace `current` (empty: it is at least as strict).
+// The first cluster (by the policy's order, then root URLs no cluster names) where `current`
+// applies and `weaker` holds of the two limits there; "" when there is none.
+template <class Weaker>
+std::optional<std::string> weaker_somewhere(const Rule& current, const Policy& policy, Weaker weaker) {
+  for (const auto& c : policy.clusters)
+    if (current.clusters.matches(c.name, c.production) && weaker(c.name)) return c.name;
+  if (current.clusters.matches("", policy.unknown_is_production) && weaker("")) return "";
+  return std::nullopt;
+}
+
+std::string on_cluster(const std::optional<std::string>& cluster, const Rule& next) {
+  if (!next.max_expiry.per_cluster && !next.min_expiry.per_cluster) return "";
+  return cluster->empty() ? " on root URLs that name no cluster" : " on " + *cluster;
+}
+
+// Why `next` may not replace `current` (empty: it is at least as strict, on every cluster).
 std::string rule_loosens(const Rule& current, const Rule& next, const Policy& policy) {
   if (!next.when.empty() && !same_condition(current.when, next.when))
     return "changes the condition `when` (only the same condition, or none, is known to be as strict)";
@@ -33,10 +49,19 @@ std::string rule_loosens(const Rule& current, const Rule& next, const Policy& po
   if (next.severity < current.severity)
     return "lowers the severity from " + std::string(severity_name(current.severity)) + " to " +
            std::string(severity_name(next.severity));
-  if (current.max_expiry && (!next.max_expiry || *next.max_expiry > *current.max_expiry))
-    return "allows a longer lifetime than " + seconds_text(*current.max_expiry);
-  if (current.min_expiry && (!next.min_expiry || *next.min_expiry < *current.min_expiry))
-    return "allows a shorter lifetime than " + seconds_text(*current.min_expiry);
+  std::optional<int64_t> before;
+  auto longer = weaker_somewhere(current, policy, [&](const std::string& c) {
+    before = current.max_expiry.for_cluster(c);
+    auto after = next.max_expiry.for_cluster(c);
+    return before && (!after || *after > *before);
+  });
+  if (longer) return "allows a longer lifetime than " + seconds_text(*before) + on_cluster(longer, next);
+  auto shorter = weaker_somewhere(current, policy, [&](const std::string& c) {
+    before = current.min_expiry.for_cluster(c);
+    auto after = next.min_expiry.for_cluster(c);
+    return before && (!after || *after < *before);
+  });
+  if (shorter) return "allows a shorter lifetime than " + seconds_text(*before) + on_cluster(shorter, next);
   if (current.deny && !next.deny) return "no longer denies";
   return "";
 }

@@ -16,12 +16,12 @@ TEST(DefaultPolicy, HasEveryDesignRuleId) {
     EXPECT_GT(rule->where.line, 0);
     EXPECT_FALSE(rule->help.empty()) << id;
   }
-  EXPECT_EQ(p.find_rule("root-scope-expiry")->max_expiry, 15 * 60);
-  EXPECT_EQ(p.find_rule("service-wildcard-expiry")->max_expiry, 15 * 60);
-  EXPECT_EQ(p.find_rule("wildcard-scope-expiry")->max_expiry, 3600);
-  EXPECT_EQ(p.find_rule("long-lived-credential")->max_expiry, 3600);
+  EXPECT_EQ(p.find_rule("root-scope-expiry")->max_expiry.fallback, 15 * 60);
+  EXPECT_EQ(p.find_rule("service-wildcard-expiry")->max_expiry.fallback, 15 * 60);
+  EXPECT_EQ(p.find_rule("wildcard-scope-expiry")->max_expiry.fallback, 3600);
+  EXPECT_EQ(p.find_rule("long-lived-credential")->max_expiry.fallback, 3600);
   EXPECT_EQ(p.find_rule("long-lived-credential")->severity, Severity::Warning);
-  EXPECT_EQ(p.find_rule("expired-on-arrival")->min_expiry, 1);
+  EXPECT_EQ(p.find_rule("expired-on-arrival")->min_expiry.fallback, 1);
   for (const char* id : {"production-confirmation", "retrigger-breaks-cot", "rerun-force-completed"}) {
     bool found = false;
     for (const auto& a : p.actions) found = found || a.id == id;

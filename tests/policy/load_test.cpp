@@ -33,7 +33,7 @@ TEST(Merge, LaterRuleReplacesInPlaceAndKeepsTheRest) {
   ASSERT_EQ(merged.rules.size(), default_policy().rules.size() + 1);
   EXPECT_EQ(merged.rules[0].id, "root-scope-expiry");
   EXPECT_EQ(merged.rules[0].severity, Severity::Warning);
-  EXPECT_EQ(merged.rules[0].max_expiry, 300);
+  EXPECT_EQ(merged.rules[0].max_expiry.fallback, 300);
   EXPECT_EQ(merged.rules[0].where.file, "mine.yaml");
   EXPECT_EQ(merged.rules.back().id, "extra");
   EXPECT_EQ(merged.clusters.size(), default_policy().clusters.size());
@@ -83,7 +83,7 @@ TEST(Lookup, ExplicitFilesThenTheProjectFile) {
   ASSERT_TRUE(p.ok()) << p.error().str();
   // DESIGN.md: the user's own files (here --policy, so not $TCGUARD_POLICY), then the project's.
   EXPECT_EQ(p->sources, (std::vector<std::string>{"<default>", a, b, dir.path() + "/.tcguard.yaml"}));
-  EXPECT_EQ(p->find_rule("root-scope-expiry")->max_expiry, 300);
+  EXPECT_EQ(p->find_rule("root-scope-expiry")->max_expiry.fallback, 300);
   EXPECT_NE(p->find_rule("extra"), nullptr);
   EXPECT_NE(p->find_rule("from-cwd"), nullptr);  // a new rule only tightens: the guard keeps it
   ASSERT_EQ(p->lookup.size(), 3u);
@@ -186,8 +186,11 @@ TEST(Show, PrintsAPolicyThatParsesBackTheSame) {
     EXPECT_EQ(x.when.grants, y.when.grants);
     EXPECT_EQ(x.when.grants_any, y.when.grants_any);
     EXPECT_EQ(x.when.scope_matches, y.when.scope_matches);
-    EXPECT_EQ(x.max_expiry, y.max_expiry);
-    EXPECT_EQ(x.min_expiry, y.min_expiry);
+    EXPECT_EQ(x.max_expiry.fallback, y.max_expiry.fallback);
+    EXPECT_EQ(x.max_expiry.clusters, y.max_expiry.clusters);
+    EXPECT_EQ(x.min_expiry.fallback, y.min_expiry.fallback);
+    EXPECT_EQ(x.when.scope_in, y.when.scope_in);
+    EXPECT_EQ(x.when.scope_not_in, y.when.scope_not_in);
     EXPECT_EQ(x.deny, y.deny);
     EXPECT_EQ(x.help, y.help);
   }

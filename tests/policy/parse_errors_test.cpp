@@ -185,8 +185,8 @@ exceptions:
   EXPECT_TRUE(rule.deny);
   EXPECT_EQ(rule.where.line, 9);
   EXPECT_EQ(rule.where.column, 5);
-  EXPECT_EQ(p.rules[1].max_expiry, 7200);
-  EXPECT_EQ(p.rules[1].min_expiry, 60);
+  EXPECT_EQ(p.rules[1].max_expiry.fallback, 7200);
+  EXPECT_EQ(p.rules[1].min_expiry.fallback, 60);
   EXPECT_EQ(p.rules[1].severity, Severity::Error);
   ASSERT_EQ(p.actions.size(), 1u);
   EXPECT_EQ(p.actions[0].id, "action-1");

@@ -29,7 +29,7 @@ TEST(Tighten, StricterRulesReplaceAndLooserOnesAreLeftOut) {
   const std::string rule = "rules:\n  - id: root-scope-expiry\n    when: {grants: '*'}\n";
   EXPECT_TRUE(ignored_whys(rule + "    severity: error\n    max_expiry: 5m\n").empty());
   auto merged = merge_tightening_only(default_policy(), overlay_of(rule + "    max_expiry: 5m\n"));
-  EXPECT_EQ(merged.policy.find_rule("root-scope-expiry")->max_expiry, 300);
+  EXPECT_EQ(merged.policy.find_rule("root-scope-expiry")->max_expiry.fallback, 300);
 
   EXPECT_EQ(ignored_whys(rule + "    max_expiry: 1h\n"),
             std::vector<std::string>{"rule `root-scope-expiry`: allows a longer lifetime than 15m"});
@@ -43,7 +43,7 @@ TEST(Tighten, StricterRulesReplaceAndLooserOnesAreLeftOut) {
   // No condition at all matches every request: at least as strict.
   EXPECT_TRUE(ignored_whys("rules:\n  - id: root-scope-expiry\n    max_expiry: 15m\n").empty());
   auto kept = merge_tightening_only(default_policy(), overlay_of(rule + "    max_expiry: 2h\n"));
-  EXPECT_EQ(kept.policy.find_rule("root-scope-expiry")->max_expiry, 900);  // the default stays
+  EXPECT_EQ(kept.policy.find_rule("root-scope-expiry")->max_expiry.fallback, 900);  // the default stays
 }
 
 TEST(Tighten, ActionsClustersUnknownClusterAndExceptions) {

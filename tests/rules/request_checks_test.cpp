@@ -121,10 +121,12 @@ TEST(RequestChecks, EveryCheckIsRegisteredAndDocumented) {
     EXPECT_FALSE(tcg::rules::rule_doc_fix(check->id()).empty()) << check->id();
   }
   // And the other way: every built-in check and credential id is produced by a check of the list
-  // (expired-exception comes from applying the policy's exceptions).
+  // except the findings about the policy file itself: expired-exception comes from applying the
+  // policy's exceptions, unused-exception from lint's whole run, rule-loosened from merging files.
+  const std::set<std::string, std::less<>> about_the_policy = {"expired-exception", "unused-exception", "rule-loosened"};
   for (const auto& rule : tcg::rules::builtin_rules()) {
     if (rule.kind != tcg::rules::RuleKind::Check && rule.kind != tcg::rules::RuleKind::Credential) continue;
-    if (rule.id == "expired-exception") continue;
+    if (about_the_policy.count(rule.id)) continue;
     EXPECT_TRUE(listed.count(rule.id)) << rule.id << " is registered but no check in rules/check_list.cpp reports it";
   }
 }
