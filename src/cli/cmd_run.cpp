@@ -399,7 +399,10 @@ void add_run_command(CLI::App& app, Context& ctx) {
       "credentials are in use, tcguard first asks the API for the task, its status and the credentials'\n"
       "scopes and lifetime: missing scopes (insufficient-scopes) and the policy's rules on the credentials\n"
       "refuse the command before any prompt; an API that cannot be asked refuses on production\n"
-      "(unverifiable-credentials) and warns elsewhere. Exit codes: the command's own, or 2 (usage),\n"
+      "(unverifiable-credentials) and warns elsewhere. --confirm goes before `--`: written after the\n"
+      "command it would reach taskcluster, and is an error. Without a root URL (TASKCLUSTER_ROOT_URL or\n"
+      "the CLI's config) a state-changing command has no cluster to act on: exit 2.\n"
+      "Exit codes: the command's own, or 2 (usage),\n"
       "3 (refused by policy, or the audit log cannot be written), 4 (confirmation missing or declined).");
   cmd->callback([&ctx, opts] {
     std::vector<std::string> words = opts->words;

@@ -181,10 +181,14 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
     auto identity = api::describe_identity(client, &anonymous, cred, now_ms());
     if (!identity) {
       const auto& e = identity.error();
-      std::string what = e.network() ? "the Taskcluster API at " + *env->root_url + " could not be reached"
-                                     : "the Taskcluster API at " + *env->root_url + " did not accept the credentials of " +
-                                           cred.client_id;
-      std::string help = e.network() ? "Check the root URL and your network, then try again."
+      std::string what = e.permanent ? "the Taskcluster API at " + *env->root_url + " cannot be asked"
+                         : e.network() ? "the Taskcluster API at " + *env->root_url + " could not be reached"
+                                       : "the Taskcluster API at " + *env->root_url +
+                                             " did not accept the credentials of " + cred.client_id;
+      // A permanent failure is not the network's: trying again would fail the same way.
+      std::string help = e.permanent ? "Check the root URL (https, the cluster's own host name) and the TLS set-up; "
+                                       "trying again will not help."
+                         : e.network() ? "Check the root URL and your network, then try again."
                                      : "Sign in again (`taskcluster signin`), and unset TASKCLUSTER_CERTIFICATE unless "
                                        "these are temporary credentials: a stale certificate breaks new credentials.";
       // The error text is built from the service's answer, redacted of the token by the client.

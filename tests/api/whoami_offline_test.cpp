@@ -132,6 +132,7 @@ TEST(WhoamiOffline, PlainHttpToANonLoopbackHostIsRefusedOnceNotSixTimes) {
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("refusing plain http"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("not retried"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("trying again will not help"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("attempts"), std::string::npos) << r.out;
   // Five retries back off 0.1+0.2+0.4+0.8+1.6 s (x0.75 at least): 2.3 s or more.
   EXPECT_LT(ms, 2000) << "took " << ms << " ms";
