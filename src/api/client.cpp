@@ -14,6 +14,8 @@ namespace tcg::api {
 
 std::string ApiError::str() const {
   std::string s = method.empty() ? std::string("API call") : method;
+  if (status == 0 && permanent)
+    return s + ": " + message + " (not retried: every attempt would fail the same way)";
   if (status == 0) {
     s += ": no answer";
     if (attempts > 1) s += " after " + std::to_string(attempts) + " attempts";
@@ -146,7 +148,7 @@ ApiResult<nlohmann::json> Client::call(const std::string& service, const std::st
       return error;
     }
     HttpResponse response = options_.transport(request);
-    bool retryable = response.status == 0 || response.status >= 500;
+    bool retryable = (response.status == 0 && !response.permanent) || response.status >= 500;
     if (response.status >= 200 && response.status < 300) {
       if (response.body.empty()) return nlohmann::json::object();
       auto j = nlohmann::json::parse(response.body, nullptr, false);
@@ -160,6 +162,7 @@ ApiResult<nlohmann::json> Client::call(const std::string& service, const std::st
     error.status = response.status;
     error.code.clear();
     error.message.clear();
+    error.permanent = response.status == 0 && response.permanent;
     if (response.status == 0) {
       error.message = redact(response.network_error, secret);
     } else {

@@ -24,10 +24,12 @@ struct ApiError {
   std::string code;      // the service's `code` ("InsufficientScopes", "AuthenticationFailed"...)
   std::string message;   // the service's `message`, or the network error
   int attempts = 0;      // how many requests were made
+  bool permanent = false;  // no answer, for a reason a retry cannot change (HttpResponse::permanent)
 
   bool network() const { return status == 0; }
   // "auth.currentScopes: HTTP 401 AuthenticationFailed: <message>" /
-  // "auth.currentScopes: no answer after 6 attempts: <network error>".
+  // "auth.currentScopes: no answer after 6 attempts: <network error>" /
+  // "auth.currentScopes: not sent: <reason> (not retried: ...)" for a permanent failure.
   std::string str() const;
   Error to_error() const { return Error{str(), {}}; }
 };

@@ -27,6 +27,22 @@ size_t on_data(char* ptr, size_t size, size_t nmemb, void* user) {
   return n;
 }
 
+// Failures that are the same on every attempt: retrying them only delays the answer.
+bool permanent_failure(CURLcode rc) {
+  switch (rc) {
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+    case CURLE_PEER_FAILED_VERIFICATION:  // includes a certificate for another name
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_ISSUER_ERROR:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool is_loopback_host(const std::string& host) {
@@ -80,16 +96,19 @@ HttpResponse http_perform(const HttpRequest& request) {
   UrlParts parts = split_url(request.url);
   if (!parts.ok) {
     response.network_error = "not an http(s) URL";
+    response.permanent = true;
     return response;
   }
   if (parts.scheme != "https" && !is_loopback_host(parts.host)) {
     response.network_error = "refusing plain http to a non-loopback host (use https)";
+    response.permanent = true;
     return response;
   }
   std::string load_error;
   const LibCurl* lib = load_libcurl(load_error);
   if (!lib) {
     response.network_error = load_error;
+    response.permanent = true;  // the library will not appear between two attempts
     return response;
   }
   CURL* curl = lib->easy_init();
@@ -138,6 +157,7 @@ HttpResponse http_perform(const HttpRequest& request) {
   } else {
     response.network_error = sink.overflow ? "answer larger than 64 MiB"
                                            : (error_buffer[0] ? std::string(error_buffer) : lib->easy_strerror(rc));
+    response.permanent = sink.overflow || permanent_failure(rc);
   }
   lib->slist_free_all(headers);
   lib->easy_cleanup(curl);

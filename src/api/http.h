@@ -23,6 +23,9 @@ struct HttpResponse {
   int status = 0;                // 0 when no answer arrived (network error)
   std::string body;
   std::string network_error;     // curl's description when status == 0
+  // status == 0 for a reason that a retry cannot change: plain http refused, a TLS certificate
+  // that does not verify (wrong name, untrusted), a URL or protocol curl will not speak.
+  bool permanent = false;
 };
 
 // Performs the request; never throws. Bodies larger than 64 MiB are cut off (network error).

@@ -33,6 +33,25 @@ bool registers(int argc, char** argv, std::string_view subcommand) {
   return true;
 }
 
+// `tcguard lint --help` (and every other command's help) lists the global options too: they are
+// accepted there, and a user reading one command's help should not have to know they exist. Taken
+// from the root's own options, so the list cannot drift from what is parsed.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_footer(const CLI::App* app) const override {
+    const CLI::App* root = app;
+    while (root->get_parent()) root = root->get_parent();
+    if (root == app) return CLI::Formatter::make_footer(app);
+    std::vector<const CLI::Option*> globals = root->get_options([root](const CLI::Option* o) {
+      return o != root->get_help_ptr() && o != root->get_help_all_ptr() && o->get_name() != "--version";
+    });
+    // signin's arguments are all its own, so there the global options go before the command name.
+    bool before_only = app->get_name() == "signin";
+    std::string group = make_group(before_only ? "GLOBAL OPTIONS (before `signin`)" : "GLOBAL OPTIONS (before or after the command)",
+                                   false, globals);
+    return group + CLI::Formatter::make_footer(app);
+  }
+};
 
 }  // namespace
 
@@ -45,6 +64,7 @@ int main(int argc, char** argv) {
       "Reviews sign-ins before they happen, lints shell files for risky credential handling,\n"
       "and guards state-changing commands on production clusters.",
       "tcguard"};
+  app.formatter(std::make_shared<HelpFormatter>());
   app.set_version_flag("--version", std::string("tcguard ") + std::string(version()) + " (" +
                                         std::string(git_revision()) + ")");
   app.require_subcommand(1);

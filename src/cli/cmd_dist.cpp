@@ -93,16 +93,36 @@ std::string roff_escape(std::string_view text) {
   return result;
 }
 
-// Inline Markdown of one line: `code` and **strong** in bold, [text](url) as its text.
+// Inline Markdown of one line: `code` and **strong** in bold, [text](url) as its text. A code
+// span is literal to its closing backtick (`queue:**` keeps its stars), and a `**` with no closing
+// partner is text, as CommonMark reads both.
 std::string inline_markdown(std::string_view md) {
   std::string out;
-  bool bold = false;
   for (std::size_t i = 0; i < md.size(); ++i) {
     char c = md[i];
-    if (c == '`' || (c == '*' && i + 1 < md.size() && md[i + 1] == '*')) {
-      if (c == '*') ++i;
-      out += bold ? "\\fR" : "\\fB";
-      bold = !bold;
+    if (c == '`') {
+      std::size_t ticks = md.find_first_not_of('`', i) == std::string_view::npos ? md.size() - i
+                                                                                 : md.find_first_not_of('`', i) - i;
+      std::string fence(ticks, '`');
+      auto close = md.find(fence, i + ticks);
+      if (close != std::string_view::npos) {
+        out += "\\fB" + escape_text(md.substr(i + ticks, close - i - ticks)) + "\\fR";
+        i = close + ticks - 1;
+        continue;
+      }
+      out += escape_text(fence);
+      i += ticks - 1;
+      continue;
+    }
+    if (c == '*' && i + 1 < md.size() && md[i + 1] == '*') {
+      auto close = md.find("**", i + 2);
+      if (close != std::string_view::npos && close > i + 2) {
+        out += "\\fB" + inline_markdown(md.substr(i + 2, close - i - 2)) + "\\fR";
+        i = close + 1;
+        continue;
+      }
+      out += "**";
+      ++i;
       continue;
     }
     if (c == '[') {
@@ -119,7 +139,6 @@ std::string inline_markdown(std::string_view md) {
     out += escape_text(md.substr(i, next - i));
     i = next - 1;
   }
-  if (bold) out += "\\fR";
   return out;
 }
 

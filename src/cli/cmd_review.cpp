@@ -117,19 +117,29 @@ int run_review(const Context& ctx, const ReviewOptions& o) {
   auto plain = review::review_signin_strict(*policy, args, root_url);
   if (!plain) return usage_error(plain.error());
   std::optional<review::ExpandedReview> expanded;
+  bool refused_unexpanded = false;
+  std::string unexpanded_reason;
   if (o.expand || !o.roles_file.empty()) {
     auto expander = make_expander(o, root_url);
     if (!expander) return usage_error(expander.error());
     auto r = review::review_signin_expanded(*policy, args, root_url, *expander);
+    if (!r && !o.roles_file.empty())  // the roles file is the user's input
+      return usage_error("the requested scopes could not be expanded: " + r.error().str());
     if (!r) {
-      // A roles file that does not work is the user's input; an unanswered cluster fails closed
-      // on production (exit 2: the grant is unknown) and is judged unexpanded elsewhere.
+      // The cluster could not be asked (offline, refused, rejected): what the roles grant is
+      // unknown. On production that fails closed as a refusal (exit 3), after the review of the
+      // scopes as written; elsewhere they are judged as written. Either way, --roles is the way on.
+      unexpanded_reason = r.error().str();
       bool production = policy::classify_root_url(*policy, root_url).production;
-      if (!o.roles_file.empty() || production)
-        return usage_error("the requested scopes could not be expanded, so what they grant is unknown: " +
-                           r.error().str() + (o.roles_file.empty() ? " (refused on a production cluster)" : ""));
-      std::cerr << "tcguard: warning: the requested scopes could not be expanded (" << r.error().str()
-                << "); judged as written\n";
+      std::string advice = "; to review offline, give the roles with --roles FILE (a YAML/JSON list of "
+                           "{roleId, scopes}, e.g. from `taskcluster api auth listRoles`)";
+      if (production) {
+        refused_unexpanded = true;
+        unexpanded_reason += advice;
+      } else {
+        std::cerr << "tcguard: warning: the requested scopes could not be expanded (" << r.error().str()
+                  << "); judged as written" << advice << "\n";
+      }
     } else {
       expanded = std::move(*r);
     }
@@ -151,6 +161,12 @@ int run_review(const Context& ctx, const ReviewOptions& o) {
   if (!root_url && output_format(ctx.global) == report::Format::Text)
     std::cerr << "tcguard: note: no root URL (TASKCLUSTER_ROOT_URL is unset and no --cluster/--root-url): "
                  "judged as production\n";
+  if (refused_unexpanded) {
+    std::cerr << "tcguard: error: refused: what the requested scopes grant on this production cluster is unknown, "
+                 "since they could not be expanded: "
+              << unexpanded_reason << "\n";
+    return kExitRefused;
+  }
   Severity threshold = parse_severity(o.fail_on).value_or(Severity::Error);
   return report->any_at_or_above(threshold) ? kExitFindings : kExitOk;
 }
@@ -169,8 +185,10 @@ void add_review_command(CLI::App& app, Context& ctx) {
       "--expand (or --roles FILE) judges what the scopes grant once `assume:` roles are expanded: offline\n"
       "from FILE (a YAML/JSON list of {roleId, scopes}), else with the cluster's auth.expandScopes (the\n"
       "environment's credentials are sent only when their root URL is the reviewed one). When the\n"
-      "cluster cannot expand them, a production review fails closed (exit 2).\n"
-      "Exit codes: 0 allowed, 1 findings at or above --fail-on, 2 usage, policy or expansion error.");
+      "cluster cannot expand them (offline, refused), a production review is refused (exit 3) after\n"
+      "the review of the scopes as written; give --roles FILE to review offline.\n"
+      "Exit codes: 0 allowed, 1 findings at or above --fail-on, 2 usage, policy or roles-file error,\n"
+      "3 refused (production scopes that could not be expanded).");
   auto* cluster = cmd->add_option("--cluster", options->cluster, "Cluster name from the policy (e.g. firefoxci)");
   cmd->add_option("--root-url", options->root_url, "Root URL of the cluster")->excludes(cluster);
   cmd->add_option("--expires", options->expires, "Requested lifetime, as taskcluster signin takes it (default 1d)")

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "guard/display.h"
 #include "guard/effect.h"
 #include "guard/real_cli.h"
+#include "review/review.h"
 #include "scopes/scopes.h"
 #include "tccli/command.h"
 
@@ -140,8 +142,7 @@ int print_dry_run(const GlobalOptions& global, const tccli::Command& cmd, const 
   if (target.root_url) std::cout << "root URL:     " << guard::shown(*target.root_url) << "\n";
   std::cout << "decision:     " << guard::verdict_name(d.verdict);
   if (d.verdict == guard::Verdict::Confirm)
-    std::cout << " (type " << (target.confirm_name.empty() ? "<no cluster>" : guard::shown(target.confirm_name))
-              << "; confirmation " << confirmation << ")";
+    std::cout << " (type " << guard::shown(target.confirm_name) << "; confirmation " << confirmation << ")";
   std::cout << "\n";
   for (const auto& f : d.report.findings)
     std::cout << severity_name(f.severity) << ": " << guard::shown(f.message) << " [" << f.rule << "]\n";
@@ -184,9 +185,34 @@ void write_audit_or_warn(const guard::AuditRecord& record, const guard::Getenv& 
   if (!s) std::cerr << "tcguard: warning: audit log not written: " << guard::shown(s.error().str()) << "\n";
 }
 
-void print_findings(const GlobalOptions& global, const policy::Policy& policy, const Report& report) {
+// What the guard found, on stderr before the command runs. In text, one `tcguard: SEVERITY:` line
+// each and no lint-style summary line ("0 errors, 1 warning"): the guard's verdict follows
+// anyway. A confirmation finding's help ("type the name, or pass --confirm") is left out: the
+// prompt asks right after, a given --confirm made it moot, and a refusal says how in its reason.
+void print_findings(const GlobalOptions& global, const policy::Policy& policy, const guard::Decision& decision) {
+  const Report& report = decision.report;
   if (report.findings.empty()) return;
-  report::write_report(std::cerr, report, output_format(global), render_options(global, &policy, 2));
+  if (output_format(global) != report::Format::Text) {
+    report::write_report(std::cerr, report, output_format(global), render_options(global, &policy, 2));
+    std::cerr.flush();
+    return;
+  }
+  for (const auto& f : report.findings) {
+    std::cerr << "tcguard: " << severity_name(f.severity) << ": " << guard::shown(f.message) << " [" << f.rule << "]\n";
+    bool confirmation = std::find(decision.confirm_rules.begin(), decision.confirm_rules.end(), f.rule) !=
+                        decision.confirm_rules.end();
+    if (f.help.empty() || confirmation) continue;
+    std::string help = f.help;
+    bool first = true;
+    for (size_t start = 0; start <= help.size();) {
+      size_t nl = help.find('\n', start);
+      std::string line = help.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      std::cerr << (first ? "  help: " : "        ") << guard::shown(line) << "\n";
+      first = false;
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+  }
   std::cerr.flush();
 }
 
@@ -198,6 +224,45 @@ std::string prompt_text(const tccli::Command& cmd, const guard::Target& target, 
   text += "  cluster:  " + guard::shown(target.display()) + "\n";
   if (target.root_url) text += "  root URL: " + guard::shown(*target.root_url) + "\n";
   return text;
+}
+
+// `tcguard run -- taskcluster task rerun X --confirm firefoxci`: the confirmation was meant for
+// tcguard but would reach the CLI (whose own `--confirm` is a yes/no prompt flag, or unknown), and
+// tcguard would then ask for it again. A `--confirm` followed by a name the user would confirm
+// with (a cluster of the policy, the target's host) or given `--confirm=NAME` is that mistake; a
+// bare `--confirm` (the CLI's own flag) is left alone.
+struct MisplacedConfirm {
+  std::string name;
+  std::vector<std::string> without;  // argv without the misplaced words
+};
+std::optional<MisplacedConfirm> misplaced_confirm(const std::vector<std::string>& argv, const policy::Policy& policy,
+                                             const guard::Target& target) {
+  auto names_cluster = [&](const std::string& v) {
+    if (v.empty()) return false;
+    if (v == target.confirm_name) return true;
+    for (const auto& c : policy.clusters)
+      if (c.name == v) return true;
+    return false;
+  };
+  auto go_bool = [](const std::string& v) {
+    for (const char* b : {"1", "0", "t", "f", "T", "F", "true", "false", "TRUE", "FALSE", "True", "False"})
+      if (v == b) return true;
+    return false;
+  };
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const std::string& w = argv[i];
+    if (w == "--") break;
+    size_t words = 0;
+    std::string name;
+    if (w == "--confirm" && i + 1 < argv.size() && names_cluster(argv[i + 1])) words = 2, name = argv[i + 1];
+    else if (w.rfind("--confirm=", 0) == 0 && !go_bool(w.substr(10))) words = 1, name = w.substr(10);
+    if (words == 0) continue;
+    MisplacedConfirm m{name, argv};
+    m.without.erase(m.without.begin() + static_cast<std::ptrdiff_t>(i),
+                    m.without.begin() + static_cast<std::ptrdiff_t>(i + words));
+    return m;
+  }
+  return std::nullopt;
 }
 
 // The whole guard: `argv` is the CLI's own argv (argv[0] names taskcluster).
@@ -226,6 +291,30 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
   auto root_url = guard::effective_root_url(env);
   if (!root_url) return usage_error(root_url.error());
   guard::Target target = guard::resolve_target(*policy, *root_url);
+  if (cmd.state_changing) {
+    if (auto m = misplaced_confirm(argv, *policy, target)) {
+      std::string name = guard::shown(m->name);
+      std::string fixed = guard::escape_controls(quoted_command(guard::redact_argv(m->without)));
+      return usage_error("`--confirm " + name +
+                         "` is tcguard's option, but it is written after the command, where it would be passed to "
+                         "taskcluster; nothing was run. It belongs before `--`: `tcguard run --confirm " + name +
+                         " -- " + fixed + "`" + (masquerade ? " (or set TCGUARD_CONFIRM=" + name + ")" : ""));
+    }
+    // Without a root URL neither tcguard nor the CLI can tell which cluster the command would act
+    // on: that is what to fix, not a confirmation that could never name a cluster.
+    if (!*root_url && !cmd.local_only)
+      return usage_error("no root URL is configured, so `" + guard::shown(cmd.name.empty() ? "taskcluster" : cmd.name) +
+                         "` has no cluster to act on: set TASKCLUSTER_ROOT_URL (e.g. `export "
+                         "TASKCLUSTER_ROOT_URL=https://firefox-ci-tc.services.mozilla.com/`) or rootUrl in " +
+                         guard::shown(api::cli_config_path(env)) + " (`taskcluster config set rootUrl URL`); nothing was run");
+    // `tcguard signin`, `run -- taskcluster signin` and the masquerade check signin's arguments as
+    // `tcguard review -- taskcluster signin` does: one the CLI would reject is a usage error here,
+    // not a sign-in judged on defaults it would never use.
+    if (cmd.name == "signin") {
+      auto strict = review::resolve_signin_strict(*policy, cmd.signin_args, *root_url);
+      if (!strict) return usage_error(strict.error());
+    }
+  }
   guard::Decision decision;
   if (cmd.state_changing) decision = guard::decide(*policy, cmd, target);
   // The credentials are judged after the policy's decision (nothing to ask when it already
@@ -239,7 +328,7 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
   if (opts.dry_run) return print_dry_run(global, cmd, target, decision, credentials, opts, env, *policy);
 
   for (const auto& n : credentials.notes) std::cerr << "tcguard: note: " << guard::shown(n) << "\n";
-  print_findings(global, *policy, decision.report);
+  print_findings(global, *policy, decision);
   guard::AuditRecord record = audit_record(cmd, target, decision, argv, env);
 
   if (decision.verdict == guard::Verdict::Deny) {
@@ -310,7 +399,10 @@ void add_run_command(CLI::App& app, Context& ctx) {
       "credentials are in use, tcguard first asks the API for the task, its status and the credentials'\n"
       "scopes and lifetime: missing scopes (insufficient-scopes) and the policy's rules on the credentials\n"
       "refuse the command before any prompt; an API that cannot be asked refuses on production\n"
-      "(unverifiable-credentials) and warns elsewhere. Exit codes: the command's own, or 2 (usage),\n"
+      "(unverifiable-credentials) and warns elsewhere. --confirm goes before `--`: written after the\n"
+      "command it would reach taskcluster, and is an error. Without a root URL (TASKCLUSTER_ROOT_URL or\n"
+      "the CLI's config) a state-changing command has no cluster to act on: exit 2.\n"
+      "Exit codes: the command's own, or 2 (usage),\n"
       "3 (refused by policy, or the audit log cannot be written), 4 (confirmation missing or declined).");
   cmd->callback([&ctx, opts] {
     std::vector<std::string> words = opts->words;

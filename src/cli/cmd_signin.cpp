@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "cli/common.h"
 #include "util/shell_quote.h"
@@ -13,10 +14,76 @@
 #include "guard/env.h"
 #include "guard/real_cli.h"
 #include "tccli/command.h"
+#include "tccli/signin_args.h"
 
 namespace tcg::cli {
 
 namespace {
+
+// tcguard's own options among signin's arguments: `--cluster NAME` / `--root-url URL` pick the
+// cluster (as for `review`) and are not passed on, since the real CLI would reject them. A word
+// that is the value of one of signin's own flags (`-n --cluster`) stays signin's.
+struct SigninWords {
+  std::optional<std::string> cluster;
+  std::optional<std::string> root_url;
+  std::vector<std::string> rest;  // for the real CLI, in their order
+};
+
+Result<SigninWords> take_own_options(const std::vector<std::string>& words) {
+  SigninWords out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == "--") {
+      out.rest.insert(out.rest.end(), words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+      break;
+    }
+    bool matched = false;
+    for (auto [name, slot] : {std::pair{std::string("--cluster"), &out.cluster}, std::pair{std::string("--root-url"), &out.root_url}}) {
+      if (w != name && w.rfind(name + "=", 0) != 0) continue;
+      matched = true;
+      if (slot->has_value()) return Error{name + " is given twice", {}};
+      if (w == name) {
+        if (i + 1 >= words.size()) return Error{name + " needs a value", {}};
+        *slot = words[++i];
+      } else {
+        *slot = w.substr(name.size() + 1);
+      }
+      if (slot->value().empty()) return Error{name + " needs a value", {}};
+    }
+    if (matched) continue;
+    out.rest.push_back(w);
+    for (int n = tccli::signin_flag_value_count(w); n > 0 && i + 1 < words.size(); --n) out.rest.push_back(words[++i]);
+  }
+  if (out.cluster && out.root_url) return Error{"give --cluster or --root-url, not both", {}};
+  return out;
+}
+
+// Points the sign-in at the cluster the user named: the guard judges that target, and the real CLI
+// signs in to it and prints it.
+Status apply_own_options(const GlobalOptions& global, const SigninWords& own) {
+  std::string root_url;
+  if (own.cluster) {
+    auto policy = load_policy(global);
+    if (!policy) return policy.error();
+    const policy::Cluster* cluster = policy->find_cluster(*own.cluster);
+    if (!cluster) {
+      std::vector<std::string> names;
+      for (const auto& c : policy->clusters) names.push_back(c.name);
+      std::string known;
+      for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+      return Error{"unknown cluster `" + *own.cluster + "`" + policy::did_you_mean(*own.cluster, names) +
+                       " (the policy knows: " + known + ")",
+                   {}};
+    }
+    root_url = cluster->root_url;
+  } else if (own.root_url) {
+    root_url = *own.root_url;
+  } else {
+    return Ok{};
+  }
+  setenv("TASKCLUSTER_ROOT_URL", root_url.c_str(), 1);
+  return Ok{};
+}
 
 // `tcguard signin PROFILE [--] [signin ARGS...]`: the profile's scopes and lifetime on its
 // cluster's root URL, plus the extra arguments, reviewed as any sign-in, then the CLI. Before the
@@ -55,17 +122,33 @@ void add_signin_command(CLI::App& app, Context& ctx) {
   // flag parser names the client "-h" and signs in. Help is decided as pflag decides it.
   cmd->set_help_flag();
   cmd->footer(
-      "Usage: eval \"$(tcguard signin [taskcluster signin ARGS...])\"\n"
+      "Usage: eval \"$(tcguard signin [--cluster NAME | --root-url URL] [taskcluster signin ARGS...])\"\n"
       "       eval \"$(tcguard signin PROFILE [-- ARGS...])\"   (a profile of the policy: `tcguard profiles`)\n"
       "Example: eval \"$(tcguard signin --expires 15m -s 'queue:rerun-task:gecko-level-3/*')\"\n"
+      "--cluster NAME (a cluster of the policy) or --root-url URL is tcguard's own: it sets\n"
+      "TASKCLUSTER_ROOT_URL for the sign-in and is not passed on. The arguments are checked as\n"
+      "`tcguard review -- taskcluster signin ARGS` checks them: one the CLI would reject is an error (exit 2).\n"
       "Error findings refuse the sign-in (exit 3) and nothing is run; warnings are printed to stderr.\n"
       "The real CLI is $TCGUARD_TASKCLUSTER, else the next `taskcluster` on PATH that is not tcguard;\n"
       "without one, exit 2.");
   cmd->callback([&ctx, cmd] {
-    std::vector<std::string> words = cmd->remaining();
+    auto own = take_own_options(cmd->remaining());
+    if (!own) {
+      ctx.exit_code = usage_error(own.error());
+      return;
+    }
+    std::vector<std::string> words = own->rest;
     // `taskcluster signin` takes no positional argument: a first word that is not a flag names a profile.
     if (!words.empty() && !words[0].empty() && words[0][0] != '-') {
+      if (own->cluster || own->root_url) {
+        ctx.exit_code = usage_error("profile `" + words[0] + "` names its own cluster: drop --cluster/--root-url");
+        return;
+      }
       ctx.exit_code = signin_with_profile(ctx.global, words);
+      return;
+    }
+    if (Status s = apply_own_options(ctx.global, *own); !s) {
+      ctx.exit_code = usage_error(s.error());
       return;
     }
     std::vector<std::string> argv{"taskcluster", "signin"};

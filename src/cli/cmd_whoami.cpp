@@ -44,6 +44,9 @@ struct WhoamiResult {
   std::vector<std::string> judged_scopes;
   std::string credential_source;  // "TASKCLUSTER_CLIENT_ID" or the config file
   std::string client_id;          // as set locally; shown even when the API cannot be asked
+  // What the certificate of temporary credentials says, read locally: shown (and in the JSON) when
+  // the API cannot confirm it, so an offline whoami still tells expiry and scopes.
+  std::optional<api::Certificate> certificate;
   Report report;
 };
 
@@ -62,16 +65,26 @@ void write_json_result(std::ostream& out, const WhoamiResult& r) {
   j["client_id"] = id                     ? nlohmann::json(id->client_id)
                    : r.client_id.empty() ? nlohmann::json()
                                          : nlohmann::json(r.client_id);
-  j["temporary"] = id ? nlohmann::json(id->temporary) : nlohmann::json();
+  const api::Certificate* cert = !id && r.certificate ? &*r.certificate : nullptr;
+  // "api": what auth.currentScopes confirmed; "certificate": read locally, the API not reached.
+  j["verified"] = id != nullptr;
+  j["source"] = id ? nlohmann::json("api") : cert ? nlohmann::json("certificate") : nlohmann::json();
+  j["temporary"] = id ? nlohmann::json(id->temporary)
+                   : r.has_credentials ? nlohmann::json(r.certificate.has_value())
+                                       : nlohmann::json();
   j["root_url"] = r.root_url ? nlohmann::json(*r.root_url) : nlohmann::json();
   j["cluster"] = r.cluster.known ? nlohmann::json(r.cluster.name) : nlohmann::json();
   j["production"] = r.cluster.production;
-  j["scopes"] = id ? nlohmann::json(id->scopes) : nlohmann::json::array();
+  j["scopes"] = id ? nlohmann::json(id->scopes) : cert ? nlohmann::json(cert->scopes) : nlohmann::json::array();
   j["judged_scopes"] = r.judged_scopes;
-  j["start"] = id ? optional_time(id->start_ms) : nlohmann::json();
-  j["expires"] = id ? optional_time(id->expires_ms) : nlohmann::json();
-  j["lifetime_seconds"] = id ? optional_json(id->lifetime_seconds) : nlohmann::json();
-  j["remaining_seconds"] = id ? optional_json(id->remaining_seconds) : nlohmann::json();
+  j["start"] = id ? optional_time(id->start_ms) : cert ? optional_time(cert->start_ms) : nlohmann::json();
+  j["expires"] = id ? optional_time(id->expires_ms) : cert ? optional_time(cert->expiry_ms) : nlohmann::json();
+  j["lifetime_seconds"] = id ? optional_json(id->lifetime_seconds)
+                          : cert ? nlohmann::json(cert->lifetime_seconds())
+                                 : nlohmann::json();
+  j["remaining_seconds"] = id ? optional_json(id->remaining_seconds)
+                           : cert ? nlohmann::json((cert->expiry_ms - now_ms()) / 1000)
+                                  : nlohmann::json();
   j["notes"] = id ? nlohmann::json(id->notes) : nlohmann::json::array();
   j["findings"] = report_json.is_object() ? report_json["findings"] : nlohmann::json::array();
   j["summary"] = report_json.is_object() ? report_json["summary"] : nlohmann::json::object();
@@ -105,8 +118,23 @@ void write_text_result(std::ostream& out, const WhoamiResult& r, const report::R
     for (const auto& s : id.scopes) out << "  " << s << "\n";
     for (const auto& n : id.notes) out << "note: " << n << "\n";
   } else {
-    out << "client:     " << r.client_id << ", from " << r.credential_source << " (not confirmed by the API)\n";
+    // Offline: what the environment and the certificate tell, before the error below says why the
+    // API could not confirm it.
+    out << "client:     " << r.client_id
+        << (r.certificate ? " (temporary credentials)" : " (permanent client)") << ", from "
+        << r.credential_source << " (not confirmed by the API)\n";
     out << "token:      <redacted>\n";
+    if (r.certificate) {
+      const auto& c = *r.certificate;
+      int64_t remaining = (c.expiry_ms - now_ms()) / 1000;
+      out << "expires:    " << api::format_iso8601_ms(c.expiry_ms) << " ("
+          << (remaining > 0 ? format_duration(remaining) + " left" : "expired") << "; from the certificate)\n";
+      out << "lifetime:   " << format_duration(c.lifetime_seconds()) << "\n";
+      out << "scopes:     " << c.scopes.size() << " (the certificate's, before role expansion)\n";
+      for (const auto& s : c.scopes) out << "  " << s << "\n";
+    } else {
+      out << "expires:    unknown without the API (a permanent client's expiry is in auth.client)\n";
+    }
   }
   if (r.report.findings.empty()) {
     out << "No findings.\n";
@@ -132,6 +160,7 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
     const auto& cred = *env->credentials;
     r.credential_source = env->sources.client_id;
     r.client_id = cred.client_id;
+    r.certificate = cred.certificate;
 
     api::ClientOptions options;
     options.root_url = *env->root_url;
@@ -152,10 +181,14 @@ int run_whoami(const Context& ctx, const WhoamiOptions& o) {
     auto identity = api::describe_identity(client, &anonymous, cred, now_ms());
     if (!identity) {
       const auto& e = identity.error();
-      std::string what = e.network() ? "the Taskcluster API at " + *env->root_url + " could not be reached"
-                                     : "the Taskcluster API at " + *env->root_url + " did not accept the credentials of " +
-                                           cred.client_id;
-      std::string help = e.network() ? "Check the root URL and your network, then try again."
+      std::string what = e.permanent ? "the Taskcluster API at " + *env->root_url + " cannot be asked"
+                         : e.network() ? "the Taskcluster API at " + *env->root_url + " could not be reached"
+                                       : "the Taskcluster API at " + *env->root_url +
+                                             " did not accept the credentials of " + cred.client_id;
+      // A permanent failure is not the network's: trying again would fail the same way.
+      std::string help = e.permanent ? "Check the root URL (https, the cluster's own host name) and the TLS set-up; "
+                                       "trying again will not help."
+                         : e.network() ? "Check the root URL and your network, then try again."
                                      : "Sign in again (`taskcluster signin`), and unset TASKCLUSTER_CERTIFICATE unless "
                                        "these are temporary credentials: a stale certificate breaks new credentials.";
       // The error text is built from the service's answer, redacted of the token by the client.
@@ -200,7 +233,10 @@ void add_whoami_command(CLI::App& app, Context& ctx) {
       "TASKCLUSTER_CERTIFICATE (non-empty ones override $XDG_CONFIG_HOME/taskcluster.yml), asks\n"
       "auth.currentScopes for the scopes and auth.client (or the certificate) for the lifetime, and\n"
       "applies the policy's rules to the scopes beyond what anonymous callers already have.\n"
-      "The access token is never printed.\n"
+      "The access token is never printed. When the API cannot be asked, the client id and what the\n"
+      "certificate of temporary credentials says (expiry, scopes) are shown before the error\n"
+      "(JSON: \"verified\": false, \"source\": \"certificate\"). 5xx and network errors are retried;\n"
+      "a 4xx, plain http to a non-loopback host and a TLS certificate that does not verify are not.\n"
       "Exit codes: 0 fine or no credentials, 1 findings at or above --fail-on (including\n"
       "unverifiable-credentials when the API rejects the credentials or cannot be reached),\n"
       "2 usage, policy or config-file error.");

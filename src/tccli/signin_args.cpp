@@ -70,6 +70,28 @@ void apply(SigninArgs& out, std::vector<SigninArg>& scope_words, const FlagSpec&
 
 }  // namespace
 
+std::vector<std::string> signin_long_flags() {
+  std::vector<std::string> out;
+  for (const auto& f : kFlags) out.push_back("--" + std::string(f.long_name));
+  return out;
+}
+
+int signin_flag_value_count(const std::string& word) {
+  if (word.rfind("--", 0) == 0) {
+    if (word.find('=') != std::string::npos) return 0;
+    const FlagSpec* flag = find_long(std::string_view(word).substr(2));
+    return flag && flag->takes_value ? 1 : 0;
+  }
+  if (word.size() < 2 || word[0] != '-') return 0;
+  // A shorthand group: the first flag that takes a value takes the rest of the word, or the next one.
+  for (size_t k = 1; k < word.size(); ++k) {
+    const FlagSpec* flag = find_short(word[k]);
+    if (!flag) return 0;
+    if (flag->takes_value) return k + 1 == word.size() ? 1 : 0;
+  }
+  return 0;
+}
+
 std::vector<std::string> split_scope_value(const std::string& value) {
   std::vector<std::string> out;
   std::set<std::string> seen;
@@ -120,6 +142,7 @@ SigninArgs parse_signin_args(const std::vector<SigninArg>& args) {
       const FlagSpec* flag = find_long(name);
       if (!flag) {
         out.problems.push_back(Error{"unknown flag: --" + std::string(name), arg.where});
+        out.unknown_flags.push_back("--" + std::string(name));
         continue;
       }
       if (eq != std::string_view::npos) {
@@ -139,6 +162,11 @@ SigninArgs parse_signin_args(const std::vector<SigninArg>& args) {
           break;
         }
         if (!flag->takes_value) {
+          // pflag: `-h=false` gives a boolean shorthand its value (as `--help=false` does).
+          if (k + 1 < a.size() && a[k + 1] == '=') {
+            apply(out, scope_words, *flag, SigninArg{a.substr(k + 2), true, arg.where}, true);
+            break;
+          }
           apply(out, scope_words, *flag, SigninArg{}, false);
           continue;
         }

@@ -23,10 +23,19 @@ struct SigninArgs {
   bool help = false;                // -h/--help: prints help; neither is a sign-in request
   std::optional<std::string> name;
   std::vector<Error> problems;     // unknown flags, missing values: what the real CLI would reject
+  std::vector<std::string> unknown_flags;  // the unknown long flags as written ("--expire"), in order
 };
 
 SigninArgs parse_signin_args(const std::vector<SigninArg>& args);
 SigninArgs parse_signin_args(const std::vector<std::string>& args);
+
+// The long flags `taskcluster signin` knows ("--scope", "--expires", ...): candidates for a typo hint.
+std::vector<std::string> signin_long_flags();
+
+// How many of the words after `word` it takes as its value, as pflag reads it: 1 for a flag that
+// takes a value and has none attached (`--expires`, `-s`, `-hs`), else 0. Lets a caller pick its
+// own options out of signin's arguments without mistaking a flag's value for one.
+int signin_flag_value_count(const std::string& word);
 
 // The web UI's split of one -s value: by [\r\n]+, trimmed, empties dropped, duplicates dropped
 // (first kept).

@@ -46,15 +46,20 @@ TEST_F(ApiRun, ReviewExpandFailsClosedOnProductionAndJudgesAsWrittenElsewhere) {
   RunResult prod = run_checked({"review", "--root-url", url, "--expand", "--expires", "1d", "-s",
                                 "assume:mozilla-group:releng"},
                                {});
-  EXPECT_EQ(prod.exit_code, 2) << prod.out << prod.err;
+  // Issue 17 point 12: refused (exit 3, as DESIGN.md documents a refusal), not the usage code;
+  // the scopes as written are still reviewed, and the message says how to review offline.
+  EXPECT_EQ(prod.exit_code, 3) << prod.out << prod.err;
   EXPECT_TRUE(contains(prod.err, "could not be expanded")) << prod.err;
   EXPECT_TRUE(contains(prod.err, "auth.expandScopes")) << prod.err;
+  EXPECT_TRUE(contains(prod.err, "--roles FILE")) << prod.err;
+  EXPECT_TRUE(contains(prod.out, "long-lived-credential")) << prod.out;
 
   RunResult stage = run_checked({"--policy", staging, "review", "--cluster", "standin", "--expand", "--expires", "1d",
                                  "-s", "assume:mozilla-group:releng"},
                                 {});
   EXPECT_EQ(stage.exit_code, 0) << stage.out << stage.err;
   EXPECT_TRUE(contains(stage.err, "warning: the requested scopes could not be expanded")) << stage.err;
+  EXPECT_TRUE(contains(stage.err, "--roles FILE")) << stage.err;
   EXPECT_TRUE(contains(stage.out, "long-lived-credential")) << stage.out;
 }
 

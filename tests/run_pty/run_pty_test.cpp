@@ -127,6 +127,20 @@ TEST_F(RunPty, TypingTheClusterNameRunsTheCommand) {
   EXPECT_NE(s.seen.find("stub-ran"), std::string::npos);
 }
 
+TEST_F(RunPty, AnAcceptedConfirmationShowsNoConfirmHintAndNoSummaryLine) {
+  // Issue 17 point 11: the prompt asks for the name; telling the user to pass --confirm, and a
+  // lint-style "0 errors, 1 warning, 0 notes", are noise around it.
+  PtySession s = start({"task", "rerun", "T1"});
+  ASSERT_TRUE(s.wait_for(kPrompt)) << s.seen;
+  s.type("firefoxci\n");
+  EXPECT_EQ(s.finish(), 0) << s.seen;
+  EXPECT_TRUE(stub_ran());
+  EXPECT_NE(s.seen.find("production cluster"), std::string::npos) << s.seen;  // the warning itself stays
+  EXPECT_EQ(s.seen.find("pass --confirm"), std::string::npos) << s.seen;
+  EXPECT_EQ(s.seen.find("0 errors"), std::string::npos) << s.seen;
+  EXPECT_EQ(s.seen.find("1 warning"), std::string::npos) << s.seen;
+}
+
 TEST_F(RunPty, EscapeSequencesInAnArgumentAreShownEscapedAtThePrompt) {
   // An id that erases the line, moves up and draws "cluster: staging" over the real text.
   const std::string id = "T1\x1b[2K\r\x1b[1Acluster: staging (non-production)\x9b" "2J\u202e";
