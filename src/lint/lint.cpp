@@ -86,6 +86,8 @@ bool may_hold_secret(std::string_view line) {
   return false;
 }
 
+constexpr size_t kMaxSnippetSource = 4096;
+
 // Gives each finding in `file` the line it points at, for the text snippet. A file in which a
 // literal token was found shows no lines at all.
 void attach_source_lines(Report& report, std::string_view text, const std::string& file) {
@@ -104,7 +106,8 @@ void attach_source_lines(Report& report, std::string_view text, const std::strin
     std::string_view line = text.substr(starts[n - 1]);
     line = line.substr(0, line.find('\n'));
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!may_hold_secret(line)) f.source_line = std::string(line);
+    // Past 4 KiB a line is generated or minified, not read by people: no copy per finding of it.
+    if (line.size() <= kMaxSnippetSource && !may_hold_secret(line)) f.source_line = std::string(line);
   }
 }
 

@@ -257,6 +257,16 @@ TEST(LintSnippet, OffWithNoSnippetAndInOtherFormats) {
   }
 }
 
+TEST(LintSnippet, AHugeLineIsNotCopiedOrShown) {
+  RunOptions o = isolated();
+  o.stdin_text = "x='" + std::string(5000, 'a') + "'; taskcluster signin -s 'queue:*' --expires 2h\n" +
+                 "taskcluster signin -s 'queue:*' --expires 3h\n";
+  RunResult r = run_tcguard({"--color", "never", "lint", "-"}, o);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out.find("    1 | "), std::string::npos) << "line 1 is past the 4 KiB limit";
+  EXPECT_NE(r.out.find("    2 | taskcluster signin"), std::string::npos) << r.out;
+}
+
 TEST(LintSnippet, ALineThatMayHoldATokenIsNotShown) {
   TempDir dir;
   const std::string secret = "Xq3vB8nK2mL9pR4sT7wY1zA5cE6fG0hJ_kM-oN2qS4uV";
