@@ -9,20 +9,55 @@ namespace tcg::lint {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() > end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+std::string_view without_dot(std::string_view name) {
+  return name.size() > 1 && name.front() == '.' ? name.substr(1) : name;
+}
+
+// The extension after the last dot that is not the first character ("" when none).
+std::string_view extension(std::string_view name) {
+  auto dot = name.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view{} : name.substr(dot + 1);
+}
+
+}  // namespace
+
 NameVerdict classify_name(std::string_view name) {
   static constexpr std::array<std::string_view, 4> kExtensions = {".sh", ".bash", ".zsh", ".ksh"};
-  static constexpr std::array<std::string_view, 16> kRcNames = {
-      ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".bash_aliases", ".profile",
-      ".zshrc",  ".zshenv",       ".zprofile",   ".zlogin",      ".zlogout",      ".aliases",
-      ".kshrc",  ".shrc",         "bashrc",      "zshrc"};
+  static constexpr std::array<std::string_view, 14> kRcNames = {
+      "bashrc", "bash_profile", "bash_login", "bash_logout", "bash_aliases", "profile", "zshrc",
+      "zshenv", "zprofile",     "zlogin",     "zlogout",     "aliases",      "kshrc",   "shrc"};
+  std::string_view bare = without_dot(name);
   for (auto rc : kRcNames)
-    if (name == rc) return NameVerdict::Shell;
+    if (bare == rc) return NameVerdict::Shell;
   for (auto ext : kExtensions)
-    if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return NameVerdict::Shell;
+    if (ends_with(name, ext)) return NameVerdict::Shell;
   // Files with another extension are not scripts run by a shell (README.md, x.py, x.json).
-  auto dot = name.rfind('.');
-  if (dot != std::string_view::npos && dot > 0) return NameVerdict::NotShell;
+  if (!extension(name).empty()) return NameVerdict::NotShell;
   return NameVerdict::Maybe;
+}
+
+NameVerdict classify_name_in_shell_folder(std::string_view name) {
+  if (classify_name(name) == NameVerdict::Shell) return NameVerdict::Shell;
+  // Dotfile repositories name these files freely (zsh/aliases, profile.d/tc.local, bash/git.linux),
+  // so any extension counts except those of documentation, data and other languages.
+  static constexpr std::array<std::string_view, 26> kOtherKinds = {
+      "md",  "markdown", "rst", "txt",  "adoc", "org", "json", "yaml", "yml", "toml", "xml", "ini", "cfg",
+      "conf", "html",   "css", "py",   "rb",   "pl",  "pm",   "js",   "ts",  "lua",  "vim", "el",  "fish"};
+  std::string_view ext = extension(name);
+  for (auto other : kOtherKinds)
+    if (ext == other) return NameVerdict::NotShell;
+  return NameVerdict::Shell;
+}
+
+bool is_shell_folder_name(std::string_view folder) {
+  std::string_view bare = without_dot(folder);
+  return bare == "zsh" || bare == "bash" || bare == "shell" || bare == "profile.d";
 }
 
 bool shebang_is_shell(std::string_view line) {
@@ -63,6 +98,12 @@ WalkResult walk_folder(const std::string& folder) {
     out.problems.push_back(Error{"cannot read folder: " + ec.message(), SourceLocation{folder, 0, 0}});
     return out;
   }
+  // in_shell_folder[d]: the folder at depth d (below the walked one) is, or lies inside, a folder
+  // whose files are all shell. The walked folder's own name counts (`tcguard lint dotfiles/zsh`).
+  std::string_view root = folder;
+  while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
+  const bool root_is_shell = is_shell_folder_name(fs::path(root).filename().string());
+  std::vector<bool> in_shell_folder;
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
       out.problems.push_back(Error{"cannot read folder: " + ec.message(), SourceLocation{it->path().string(), 0, 0}});
@@ -71,14 +112,18 @@ WalkResult walk_folder(const std::string& folder) {
     }
     const fs::path& p = it->path();
     std::string name = p.filename().string();
+    auto depth = static_cast<size_t>(it.depth());
+    bool parent_is_shell = depth == 0 ? root_is_shell : in_shell_folder[depth - 1];
     std::error_code sec;
     auto status = it->symlink_status(sec);
     if (fs::is_directory(status)) {
       if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules") it.disable_recursion_pending();
+      in_shell_folder.resize(depth + 1);
+      in_shell_folder[depth] = parent_is_shell || is_shell_folder_name(name);
       continue;
     }
     if (!it->is_regular_file(sec)) continue;
-    NameVerdict v = classify_name(name);
+    NameVerdict v = parent_is_shell ? classify_name_in_shell_folder(name) : classify_name(name);
     if (v == NameVerdict::Shell || (v == NameVerdict::Maybe && first_line_is_shell(p))) out.files.push_back(p.string());
   }
   std::sort(out.files.begin(), out.files.end());

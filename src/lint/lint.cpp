@@ -54,6 +54,63 @@ bool read_file(const std::string& path, std::string& text) {
   return ok;
 }
 
+// Git's test for a binary file: a NUL byte near the start. Shell text never holds one.
+bool looks_binary(std::string_view text) {
+  return text.substr(0, 8000).find('\0') != std::string_view::npos;
+}
+
+bool is_token_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '+' || c == '/' || c == '=';
+}
+
+// A snippet must never print a secret, and the token check cannot know every way one is written:
+// a line that names a token, a secret or a certificate, or holds a long random-looking word (an
+// access token is 44 base64 characters), is not shown.
+bool may_hold_secret(std::string_view line) {
+  std::string lower(line);
+  for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view word : {"token", "secret", "certificate", "password", "passwd", "credential"})
+    if (lower.find(word) != std::string::npos) return true;
+  for (size_t i = 0; i < line.size();) {
+    size_t j = i;
+    bool upper = false, low = false, digit = false;
+    for (; j < line.size() && is_token_char(line[j]); ++j) {
+      upper |= line[j] >= 'A' && line[j] <= 'Z';
+      low |= line[j] >= 'a' && line[j] <= 'z';
+      digit |= line[j] >= '0' && line[j] <= '9';
+    }
+    if (j - i >= 24 && upper && low && digit) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+constexpr size_t kMaxSnippetSource = 4096;
+
+// Gives each finding in `file` the line it points at, for the text snippet. A file in which a
+// literal token was found shows no lines at all.
+void attach_source_lines(Report& report, std::string_view text, const std::string& file) {
+  for (const auto& f : report.findings)
+    if (f.rule == "hardcoded-access-token") return;
+  std::vector<size_t> starts;  // built on the first finding that needs it
+  for (auto& f : report.findings) {
+    if (f.where.file != file || f.where.line <= 0) continue;
+    if (starts.empty()) {
+      starts.push_back(0);
+      for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts.push_back(i + 1);
+    }
+    auto n = static_cast<size_t>(f.where.line);
+    if (n > starts.size() || starts[n - 1] > text.size()) continue;
+    std::string_view line = text.substr(starts[n - 1]);
+    line = line.substr(0, line.find('\n'));
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // Past 4 KiB a line is generated or minified, not read by people: no copy per finding of it.
+    if (line.size() <= kMaxSnippetSource && !may_hold_secret(line)) f.source_line = std::string(line);
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -84,40 +141,47 @@ Report lint_text(std::string_view text, const std::string& file, const policy::P
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,
                       const std::string& base_dir, const LintOptions& options) {
   LintResult result;
+  Report& report = result.report;
+  report.files.emplace();
   struct Input {
     std::string path;     // to read ("" for stdin)
     std::string display;  // in findings
     std::string text;     // stdin's content
     bool named = false;   // given on the command line (an unreadable one is an input error)
+    size_t origin = 0;    // index into `paths`
   };
   std::vector<Input> inputs;
+  std::vector<bool> is_folder(paths.size(), false);
   DisplayNames display_name(base_dir);
-  for (const auto& p : paths) {
+  for (size_t k = 0; k < paths.size(); ++k) {
+    const std::string& p = paths[k];
     if (p == "-") {
       std::ostringstream ss;
       ss << std::cin.rdbuf();
-      inputs.push_back(Input{"", "<stdin>", ss.str(), true});
+      inputs.push_back(Input{"", "<stdin>", ss.str(), true, k});
       continue;
     }
     std::error_code ec;
     auto status = fs::status(p, ec);
     if (ec || !fs::exists(status)) {
-      result.problems.push_back(Error{"no such file or folder", SourceLocation{p, 0, 0}});
-      result.input_error = true;
+      // The other paths are still linted and reported: a CI upload step needs the report.
+      report.problems.push_back(InputProblem{Severity::Error, "no such file or folder", p});
       continue;
     }
     if (fs::is_directory(status)) {
+      is_folder[k] = true;
       WalkResult walked = walk_folder(p);
-      for (auto& e : walked.problems) result.problems.push_back(std::move(e));
-      for (auto& f : walked.files) inputs.push_back(Input{f, display_name(f), "", false});
+      for (auto& e : walked.problems) report.problems.push_back(InputProblem{Severity::Warning, e.message, e.where.file});
+      for (auto& f : walked.files) inputs.push_back(Input{f, display_name(f), "", false, k});
     } else {
-      inputs.push_back(Input{p, display_name(p), "", true});
+      inputs.push_back(Input{p, display_name(p), "", true, k});
     }
   }
 
   std::vector<Report> reports(inputs.size());
   std::vector<std::vector<size_t>> used_exceptions(inputs.size());
   std::vector<std::optional<Error>> errors(inputs.size());
+  std::vector<char> binary(inputs.size(), 0);  // not a vector<bool>: workers write it side by side
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
   std::mutex progress_mutex;
@@ -127,12 +191,17 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       size_t i = next.fetch_add(1);
       if (i >= inputs.size()) return;
       Input& in = inputs[i];
-      if (!in.path.empty() && !read_file(in.path, text)) {
+      bool read = in.path.empty() || read_file(in.path, text);
+      std::string_view content = in.path.empty() ? std::string_view(in.text) : std::string_view(text);
+      if (!read) {
         errors[i] = Error{"cannot read file", SourceLocation{in.display, 0, 0}};
+      } else if (looks_binary(content)) {
+        binary[i] = 1;
       } else {
-        auto judged = judge_text(in.path.empty() ? std::string_view(in.text) : std::string_view(text), in.display, policy);
+        auto judged = judge_text(content, in.display, policy);
         reports[i] = std::move(judged.report);
         used_exceptions[i] = std::move(judged.used_exceptions);
+        if (options.source_lines) attach_source_lines(reports[i], content, in.display);
       }
       size_t n = ++done;
       if (options.progress) {
@@ -158,12 +227,21 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
   }
   result.report.requests.reserve(total_requests);
   result.report.findings.reserve(total_findings);
+  std::vector<size_t> checked(paths.size(), 0);  // per path given: files judged
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (errors[i]) {
-      result.problems.push_back(*errors[i]);
-      if (inputs[i].named) result.input_error = true;
+      report.problems.push_back(InputProblem{inputs[i].named ? Severity::Error : Severity::Warning,
+                                             errors[i]->message, errors[i]->where.file});
       continue;
     }
+    if (binary[i]) {
+      if (inputs[i].named)
+        report.problems.push_back(InputProblem{Severity::Error, "a binary file, not shell text: nothing to lint",
+                                               inputs[i].display});
+      continue;
+    }
+    ++checked[inputs[i].origin];
+    report.files->push_back(inputs[i].display);
     size_t offset = result.report.requests.size();
     for (auto& r : reports[i].requests) result.report.requests.push_back(std::move(r));
     for (auto& f : reports[i].findings) {
@@ -171,6 +249,14 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       result.report.findings.push_back(std::move(f));
     }
   }
+  // A folder that gave nothing to lint is a mistake in the command line or the walk, not a pass.
+  for (size_t k = 0; k < paths.size(); ++k)
+    if (is_folder[k] && checked[k] == 0)
+      report.problems.push_back(InputProblem{
+          Severity::Error,
+          "no shell files in this folder (looked for .sh .bash .zsh .ksh, rc files such as bashrc and "
+          ".zshrc, files under zsh/ bash/ shell/ profile.d/, and shell shebangs; binary files are left out)",
+          paths[k]});
   // Each file's judgement reports a lapsed exception it used; the run reports it once, last.
   auto& all = result.report.findings;
   auto lapsed = std::stable_partition(all.begin(), all.end(), [](const Finding& f) { return f.rule != "expired-exception"; });
@@ -192,6 +278,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       all.push_back(std::move(note));
     }
   }
+  result.input_error = report.any_input_error();
   return result;
 }
 

@@ -20,16 +20,21 @@ struct LintOptions {
   // Report, as `unused-exception` notes after the findings, each policy exception that covered
   // no finding in any file of the run.
   bool report_unused_exceptions = false;
+  bool source_lines = false;  // keep each finding's source line (Finding::source_line) for snippets
 };
 
 struct LintResult {
-  Report report;                 // all files, in the order given; exceptions applied
-  std::vector<Error> problems;   // unreadable files and folders (named), walked past
-  bool input_error = false;      // a named path could not be read at all (exit 2)
+  // All files, in the order given; exceptions applied. report.files lists the files checked and
+  // report.problems what could not be: a missing path, an unreadable file, a path given that
+  // yields no shell text (errors), an unreadable folder or file met in a walk (warnings).
+  Report report;
+  bool input_error = false;      // report.any_input_error(): exit 2, after the report is written
 };
 
-// Lints files given by name ("-" is stdin, shown as `<stdin>`), walking folders. Display names are
-// relative to `base_dir` when inside it.
+// Lints files given by name ("-" is stdin, shown as `<stdin>`), walking folders; every path is
+// linted even when another could not be. Binary files (a NUL byte in the first 8000 bytes, as git
+// decides) are not shell text: skipped in a walk, an error when named. Display names are relative
+// to `base_dir` when inside it.
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,
                       const std::string& base_dir, const LintOptions& options = {});
 

@@ -30,4 +30,9 @@ bool Report::any_at_or_above(Severity threshold) const {
                      [threshold](const Finding& f) { return f.severity >= threshold; });
 }
 
+bool Report::any_input_error() const {
+  return std::any_of(problems.begin(), problems.end(),
+                     [](const InputProblem& p) { return p.severity == Severity::Error; });
+}
+
 }  // namespace tcg

@@ -43,11 +43,28 @@ struct Finding {
   SourceLocation where;          // no file for `review`
   std::string context;
   std::optional<size_t> request;  // index into the report's requests
+  // lint, text format: the line at `where.line` as it is in the file, for the snippet under the
+  // finding; "" when there is none to show (other formats, --no-snippet, a line that may hold a token).
+  std::string source_line;
+};
+
+// An input that could not be checked: a missing path, an unreadable file, a path with nothing to
+// lint. Errors make the run fail (exit 2) after the rest is linted and reported.
+struct InputProblem {
+  Severity severity = Severity::Error;
+  std::string message;
+  std::string path;  // as given or as walked; "" when none
 };
 
 struct Report {
   std::vector<Finding> findings;
   std::vector<SigninRequest> requests;
+  // lint: every file read and judged (as findings name them), in order; nullopt where a front end
+  // reads no files (review, whoami), so renderers leave the list and the "N files" line out.
+  std::optional<std::vector<std::string>> files;
+  std::vector<InputProblem> problems;
+
+  bool any_input_error() const;
 
   size_t count(Severity s) const;
   bool any_at_or_above(Severity threshold) const;

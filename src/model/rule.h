@@ -24,7 +24,16 @@ struct RuleInfo {
   RuleKind kind;
   Severity severity;       // the default level
   std::string_view summary;  // one line
+  // GitHub code scanning's security-severity, a CVSS-like score as text: 9.0 and up critical,
+  // 7.0-8.9 high, 4.0-6.9 medium, below low; "" for a rule that is about correctness, not security.
+  std::string_view security_severity = {};
 };
+
+// Where tcguard's sources (and docs/rules/) are published: SARIF's tool.driver.informationUri, and
+// the base of every rule's helpUri. The one place to change it for a fork or a mirror.
+inline constexpr std::string_view kRepositoryUrl = "https://github.com/mozilla-releng/tcguard";
+// The rule's page in the repository: kRepositoryUrl/blob/main/docs/rules/<id>.md.
+std::string rule_doc_url(std::string_view id);
 
 // Every built-in rule id, sorted by id. Policy files may add more (see policy::Policy::rules).
 const std::vector<RuleInfo>& builtin_rules();

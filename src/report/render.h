@@ -20,6 +20,10 @@ struct RuleDescription {  // for SARIF `rules`: the built-in registry plus the p
   std::string short_description;
   std::string full_description;
   std::string help;
+  // Members with a default, so the five-member braced form stays warning-free.
+  std::string help_uri = {};      // the rule's page (model/rule.h rule_doc_url); "" for a policy's own rule
+  std::string help_markdown = {}; // the whole page; "" to use `help`
+  std::string security_severity = {};  // GitHub code scanning's "0.0".."10.0"; "" for rules that are not security
 };
 
 struct RenderOptions {
@@ -27,6 +31,7 @@ struct RenderOptions {
   std::string base_dir;               // SARIF uris are relative to this (normally the cwd)
   std::vector<RuleDescription> rules; // rules SARIF lists; findings whose rule is missing get one added
   bool text_show_requests = false;    // text: also print each resolved request (lint -v, review)
+  bool text_list_files = false;       // text: also list the files checked (lint -v)
 };
 
 void write_text(std::ostream& out, const Report& report, const RenderOptions& options);

@@ -54,6 +54,11 @@ void write_annotations(std::ostream& out, const Report& report, const std::strin
     if (!f.help.empty()) message += "\nhelp: " + f.help;
     out << "::" << command_name(f.severity) << " " << props << "::" << github_escape_data(message) << "\n";
   }
+  // A path that could not be checked: an annotation without a file, since it may not exist.
+  for (const auto& p : report.problems) {
+    std::string message = p.path.empty() ? p.message : p.path + ": " + p.message;
+    out << "::" << command_name(p.severity) << " title=tcguard::" << github_escape_data(message) << "\n";
+  }
 }
 
 }  // namespace

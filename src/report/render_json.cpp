@@ -99,6 +99,30 @@ void write_json(std::ostream& out, const Report& report) {
   w.key("note");
   w.value(static_cast<uint64_t>(counts[static_cast<size_t>(Severity::Note)]));
   w.end_object();
+  // lint only (review and whoami read no files): what was checked, and what could not be.
+  if (report.files) {
+    w.key("files");
+    w.begin_array();
+    for (const auto& file : *report.files) w.value(file);
+    w.end_array();
+  }
+  if (report.files || !report.problems.empty()) {
+    w.key("problems");
+    w.begin_array();
+    for (const auto& p : report.problems) {
+      w.begin_object();
+      w.key("severity");
+      w.value(severity_name(p.severity));
+      w.key("message");
+      w.value(p.message);
+      if (!p.path.empty()) {
+        w.key("path");
+        w.value(p.path);
+      }
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.end_object();
   w.raw("\n");
   w.flush();

@@ -16,6 +16,9 @@ std::vector<RuleDescription> describe_rules(const std::vector<RuleDescription>& 
     if (d.full_description.empty()) d.full_description = d.short_description;
     d.help = rules::rule_doc_fix(info.id);
     if (d.help.empty()) d.help = d.short_description;
+    d.help_uri = rules::rule_doc_url(info.id);
+    if (auto page = rules::rule_doc(info.id)) d.help_markdown = std::string(*page);
+    d.security_severity = std::string(info.security_severity);
     out.push_back(std::move(d));
   }
   for (const auto& e : extra) {
@@ -26,7 +29,14 @@ std::vector<RuleDescription> describe_rules(const std::vector<RuleDescription>& 
     bool replaced = false;
     for (auto& existing : out) {
       if (existing.id != d.id) continue;
-      if (d.help.empty()) d.help = existing.help;
+      // A policy rule under a built-in id is still that rule: its page and its security weight stay,
+      // unless the policy says how to fix it in its own words (the page would then disagree).
+      if (d.help.empty()) {
+        d.help = existing.help;
+        if (d.help_markdown.empty()) d.help_markdown = existing.help_markdown;
+      }
+      if (d.help_uri.empty()) d.help_uri = existing.help_uri;
+      if (d.security_severity.empty()) d.security_severity = existing.security_severity;
       existing = std::move(d);
       replaced = true;
       break;

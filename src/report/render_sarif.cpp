@@ -6,6 +6,7 @@
 
 #include "report/json_writer.h"
 #include "report/render.h"
+#include "model/rule.h"
 #include "report/render_paths.h"
 #include "util/version.h"
 
@@ -36,18 +37,34 @@ void write_rule(JsonWriter& w, const RuleDescription& d) {
   write_message(w, d.short_description.empty() ? d.id : d.short_description);
   w.key("fullDescription");
   write_message(w, full);
+  if (!d.help_uri.empty()) {
+    w.key("helpUri");
+    w.value(d.help_uri);
+  }
   w.key("help");
   w.begin_object();
   w.key("text");
   w.value(help);
-  w.key("markdown");  // doc pages are markdown
-  w.value(help);
+  w.key("markdown");  // the rule's whole doc page where it has one; else the help, also markdown
+  w.value(d.help_markdown.empty() ? help : d.help_markdown);
   w.end_object();
   w.key("defaultConfiguration");
   w.begin_object();
   w.key("level");
   w.value(level(d.severity));
   w.end_object();
+  if (!d.security_severity.empty()) {
+    // GitHub code scanning ranks alerts of rules tagged `security` by this score (critical, high...).
+    w.key("properties");
+    w.begin_object();
+    w.key("tags");
+    w.begin_array();
+    w.value("security");
+    w.end_array();
+    w.key("security-severity");
+    w.value(d.security_severity);
+    w.end_object();
+  }
   w.end_object();
 }
 
@@ -146,6 +163,35 @@ void write_result(JsonWriter& w, const Finding& f, size_t rule_index, const Path
   w.end_object();
 }
 
+void write_invocation(JsonWriter& w, const Report& report, const PathsFromBase& paths) {
+  w.key("invocations");
+  w.begin_array();
+  w.begin_object();
+  w.key("executionSuccessful");
+  w.value(!report.any_input_error());
+  if (!report.problems.empty()) {
+    w.key("toolExecutionNotifications");
+    w.begin_array();
+    for (const auto& p : report.problems) {
+      w.begin_object();
+      w.key("level");
+      w.value(level(p.severity));
+      w.key("message");
+      write_message(w, p.path.empty() ? p.message : p.path + ": " + p.message);
+      if (!p.path.empty()) {
+        w.key("locations");
+        w.begin_array();
+        write_location(w, SourceLocation{p.path, 0, 0}, paths);
+        w.end_array();
+      }
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+  w.end_array();
+}
+
 }  // namespace
 
 void write_sarif(std::ostream& out, const Report& report, const RenderOptions& options) {
@@ -174,6 +220,8 @@ void write_sarif(std::ostream& out, const Report& report, const RenderOptions& o
   w.value(version());
   w.key("semanticVersion");
   w.value(version());
+  w.key("informationUri");
+  w.value(rules::kRepositoryUrl);
   w.key("rules");
   w.begin_array();
   for (const auto& d : rules.rules()) write_rule(w, d);
@@ -191,10 +239,13 @@ void write_sarif(std::ostream& out, const Report& report, const RenderOptions& o
     w.end_object();
     w.end_object();
   }
+  // lint: the run's invocation says whether every path given could be checked; a missing path is
+  // a notification of it (the other paths' results are still there), so an upload step gets both.
+  PathsFromBase paths(options.base_dir);
+  if (report.files || !report.problems.empty()) write_invocation(w, report, paths);
   w.key("results");
   w.begin_array();
   std::string text;  // reused for each result's message
-  PathsFromBase paths(options.base_dir);
   for (size_t i = 0; i < report.findings.size(); ++i)
     write_result(w, report.findings[i], rule_index[i], paths, text);
   w.end_array();

@@ -1,6 +1,9 @@
-// gcc-style text: `file:line:column: severity: message [rule-id]`, a `help:` line, a summary.
+// gcc-style text: `file:line:column: severity: message [rule-id]`, the source line with a caret
+// under the column (clang/rustc style), the context, a `help:` line, a summary.
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
+#include <set>
 
 #include "report/render.h"
 
@@ -108,12 +111,91 @@ void write_help(std::ostream& out, std::string_view help, const Painter& paint) 
   }
 }
 
+// One screen column of a snippet line: its printable text (an expanded tab is several spaces, a
+// control byte is \xNN) and how many columns that takes.
+struct Cell {
+  std::string text;
+  size_t width = 1;
+};
+
+constexpr size_t kTabStop = 8;          // as a terminal and `cat` show tabs
+constexpr size_t kSnippetWidth = 100;   // longer lines are cut to this many columns around the caret
+constexpr size_t kCaretFromLeft = 40;   // where the caret sits in a cut line
+
+// The line as cells; `caret` gets the cell that holds byte `column - 1` (the line's length when the
+// column is just past its end; npos when it lies further out or there is none).
+std::vector<Cell> snippet_cells(std::string_view line, int column, size_t& caret) {
+  std::vector<Cell> cells;
+  size_t screen = 0;
+  auto target = column > 0 ? static_cast<size_t>(column - 1) : std::string_view::npos;
+  caret = std::string_view::npos;
+  for (size_t i = 0; i < line.size();) {
+    size_t len = 1;
+    Cell c;
+    auto b = static_cast<unsigned char>(line[i]);
+    char32_t cp = 0;
+    if (line[i] == '\t') {
+      c.width = kTabStop - screen % kTabStop;
+      c.text.assign(c.width, ' ');
+    } else if (b >= 0x80 && (len = utf8_sequence(line, i, cp)) > 0 && !(cp >= 0x80 && cp <= 0x9F)) {
+      c.text = std::string(line.substr(i, len));  // one column: wide East Asian characters are not measured
+    } else {
+      len = 1;
+      c.text = printable(line.substr(i, 1));
+      c.width = c.text.size();
+    }
+    if (target != std::string_view::npos && target >= i && target < i + len) caret = cells.size();
+    screen += c.width;
+    cells.push_back(std::move(c));
+    i += len;
+  }
+  if (target == line.size()) caret = cells.size();
+  return cells;
+}
+
+// `   13 | the line` and `      |     ^` under it; long lines cut around the caret with "...".
+void write_snippet(std::ostream& out, const Finding& f, const Painter& paint) {
+  size_t caret = 0;
+  std::vector<Cell> cells = snippet_cells(f.source_line, f.where.column, caret);
+  std::vector<size_t> start_col(cells.size() + 1, 0);
+  for (size_t i = 0; i < cells.size(); ++i) start_col[i + 1] = start_col[i] + cells[i].width;
+  size_t total = start_col.back();
+  size_t first = 0, last = cells.size();  // the cells shown: [first, last)
+  if (total > kSnippetWidth) {
+    size_t caret_col = caret == std::string_view::npos ? 0 : start_col[caret];
+    size_t from = caret_col > kCaretFromLeft ? caret_col - kCaretFromLeft : 0;
+    from = std::min(from, total - kSnippetWidth);
+    size_t to = from + kSnippetWidth;
+    while (first < cells.size() && start_col[first] < from) ++first;
+    last = first;
+    while (last < cells.size() && start_col[last + 1] <= to) ++last;
+  }
+  std::string text = first > 0 ? "..." : "";
+  for (size_t i = first; i < last; ++i) text += cells[i].text;
+  if (last < cells.size()) text += "...";
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+
+  std::string number = std::to_string(f.where.line);
+  size_t gutter = std::max<size_t>(5, number.size());
+  out << paint(kDim, std::string(gutter - number.size(), ' ') + number + " |") << (text.empty() ? "" : " ") << text
+      << "\n";
+  if (caret == std::string_view::npos || caret < first || caret > last) return;
+  size_t pad = (first > 0 ? 3 : 0) + start_col[caret] - start_col[first];
+  out << paint(kDim, std::string(gutter, ' ') + " |") << " " << std::string(pad, ' ')
+      << paint(severity_style(f.severity), "^") << "\n";
+}
+
 void write_finding(std::ostream& out, const Finding& f, const Painter& paint) {
   std::string prefix = f.where.str();
+  bool context_is_prefix = prefix.empty();
   if (prefix.empty()) prefix = f.context;  // review: no file, the context says which request
   if (!prefix.empty()) out << paint(kBold, printable(prefix) + ":") << " ";
   out << paint(severity_style(f.severity), std::string(severity_name(f.severity)) + ":") << " "
       << printable(f.message) << " [" << printable(f.rule) << "]\n";
+  if (!f.source_line.empty() && f.where.has_position()) write_snippet(out, f, paint);
+  // The function, alias or `case` branch the finding comes from ("tc-signin/relduty"), and the
+  // line that called it: the line above alone does not say which path of a function was judged.
+  if (!context_is_prefix && !f.context.empty()) out << "  " << paint(kDim, "in: " + printable(f.context)) << "\n";
   if (!f.help.empty()) write_help(out, f.help, paint);
 }
 
@@ -150,6 +232,11 @@ void write_request(std::ostream& out, size_t index, const SigninRequest& r, cons
 
 void write_text(std::ostream& out, const Report& report, const RenderOptions& options) {
   Painter paint(options.color);
+  if (options.text_list_files && report.files) {
+    out << paint(kBold, "files checked:") << "\n";
+    for (const auto& file : *report.files) out << "  " << printable(file) << "\n";
+    out << "\n";
+  }
   if (options.text_show_requests) {
     for (size_t i = 0; i < report.requests.size(); ++i) write_request(out, i, report.requests[i], paint);
     if (!report.requests.empty()) out << "\n";
@@ -157,11 +244,20 @@ void write_text(std::ostream& out, const Report& report, const RenderOptions& op
   for (const auto& f : report.findings) write_finding(out, f, paint);
   if (report.findings.empty()) {
     out << "no findings\n";
-    return;
+  } else {
+    out << counted(report.count(Severity::Error), "error") << ", "
+        << counted(report.count(Severity::Warning), "warning") << ", "
+        << counted(report.count(Severity::Note), "note") << "\n";
   }
-  out << counted(report.count(Severity::Error), "error") << ", "
-      << counted(report.count(Severity::Warning), "warning") << ", "
-      << counted(report.count(Severity::Note), "note") << "\n";
+  // What was checked, so a run that read nothing cannot pass for a clean one. A sign-in is a call
+  // site; a function's call site judged on several paths (case branches, callers) is more requests.
+  if (report.files) {
+    std::set<std::string> sites;
+    for (const auto& r : report.requests) sites.insert(r.where.str());
+    std::string line = "checked " + counted(report.files->size(), "file") + ", " + counted(sites.size(), "sign-in");
+    if (report.requests.size() != sites.size()) line += " (" + counted(report.requests.size(), "request") + ")";
+    out << line << "\n";
+  }
 }
 
 }  // namespace tcg::report

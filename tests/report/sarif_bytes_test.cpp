@@ -1,5 +1,7 @@
 // The streaming SARIF writer must print exactly what the nlohmann document printed before it. The
-// reference below is the former render_sarif.cpp's document, built with nlohmann and dumped.
+// reference below is the former render_sarif.cpp's document, built with nlohmann and dumped, with
+// what issue 17 added (helpUri, the page as markdown, security-severity, informationUri, the run's
+// invocation for lint).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -7,6 +9,7 @@
 #include <sstream>
 
 #include "fixtures.h"
+#include "model/rule.h"
 #include "report/render.h"
 #include "util/version.h"
 
@@ -23,8 +26,11 @@ Json reference_rule(const RuleDescription& d) {
   j["shortDescription"] = message(d.short_description.empty() ? d.id : d.short_description);
   j["fullDescription"] = message(d.full_description.empty() ? d.short_description : d.full_description);
   const std::string& help = !d.help.empty() ? d.help : j["fullDescription"]["text"].get_ref<const std::string&>();
-  j["help"] = {{"text", help}, {"markdown", help}};
+  if (!d.help_uri.empty()) j["helpUri"] = d.help_uri;
+  j["help"] = {{"text", help}, {"markdown", d.help_markdown.empty() ? help : d.help_markdown}};
   j["defaultConfiguration"] = {{"level", severity_name(d.severity)}};
+  if (!d.security_severity.empty())
+    j["properties"] = {{"tags", Json::array({"security"})}, {"security-severity", d.security_severity}};
   return j;
 }
 
@@ -81,11 +87,28 @@ std::string reference_sarif(const Report& report, const RenderOptions& options) 
   driver["name"] = "tcguard";
   driver["version"] = version();
   driver["semanticVersion"] = version();
+  driver["informationUri"] = rules::kRepositoryUrl;
   driver["rules"] = rules;
   Json run;
   run["tool"] = {{"driver", driver}};
   std::string base_uri = sarif_base_uri(options.base_dir);
   if (!base_uri.empty()) run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", base_uri}}}};
+  if (report.files || !report.problems.empty()) {
+    Json invocation{{"executionSuccessful", !report.any_input_error()}};
+    Json notes = Json::array();
+    for (const auto& p : report.problems) {
+      Json n{{"level", severity_name(p.severity)}, {"message", message(p.path.empty() ? p.message : p.path + ": " + p.message)}};
+      if (!p.path.empty()) {
+        ArtifactUri uri = sarif_artifact_uri(p.path, options.base_dir);
+        Json artifact{{"uri", uri.uri}};
+        if (uri.relative) artifact["uriBaseId"] = "%SRCROOT%";
+        n["locations"] = Json::array({Json{{"physicalLocation", {{"artifactLocation", artifact}}}}});
+      }
+      notes.push_back(n);
+    }
+    if (!notes.empty()) invocation["toolExecutionNotifications"] = notes;
+    run["invocations"] = Json::array({invocation});
+  }
   run["results"] = results;
   Json doc;
   doc["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -111,6 +134,16 @@ Report awkward_findings() {
   return r;
 }
 
+// A lint run with a path that could not be checked and one walked past.
+Report lint_with_problems() {
+  Report r = test::lint_report();
+  r.files = std::vector<std::string>{"dotfiles/aliases.sh"};
+  r.problems.push_back({Severity::Error, "no such file or folder", "gone dir/x.sh"});
+  r.problems.push_back({Severity::Warning, "cannot read folder: Permission denied", "/repo/locked"});
+  r.problems.push_back({Severity::Error, "a problem without a path", ""});
+  return r;
+}
+
 TEST(SarifBytes, MatchesNlohmannWithAndWithoutRulesAndBase) {
   RuleDescription listed{"listed", Severity::Warning, "", "", ""};  // every description empty
   RuleDescription policy_rule{"root-scope-expiry", Severity::Error, "short", "full\twith tab", "help **md**"};
@@ -119,7 +152,10 @@ TEST(SarifBytes, MatchesNlohmannWithAndWithoutRulesAndBase) {
       RenderOptions options;
       options.base_dir = base;
       options.rules = rules;
-      for (const Report& report : {Report{}, awkward_findings(), test::lint_report(), test::review_report()})
+      Report clean_lint;
+      clean_lint.files.emplace();
+      for (const Report& report :
+           {Report{}, awkward_findings(), test::lint_report(), test::review_report(), lint_with_problems(), clean_lint})
         EXPECT_EQ(written_sarif(report, options), reference_sarif(report, options)) << "base " << base;
     }
   }

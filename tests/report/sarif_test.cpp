@@ -38,7 +38,7 @@ TEST(SarifReport, LogAndToolShape) {
   Json& driver = log["runs"][0]["tool"]["driver"];
   EXPECT_EQ(driver["name"], "tcguard");
   EXPECT_EQ(driver["version"], std::string(version()));
-  EXPECT_FALSE(driver.contains("informationUri"));  // no public home page yet: none is invented
+  EXPECT_EQ(driver["informationUri"], std::string(rules::kRepositoryUrl));
   EXPECT_EQ(driver["rules"].size(), rules::builtin_rules().size());
   EXPECT_EQ(log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], sarif_base_uri(repo_options().base_dir));
 }
@@ -51,8 +51,63 @@ TEST(SarifReport, RulesCarryDescriptionsHelpAndLevel) {
     EXPECT_EQ(rule["shortDescription"]["text"], std::string(info->summary));
     EXPECT_FALSE(rule["fullDescription"]["text"].get<std::string>().empty());
     EXPECT_FALSE(rule["help"]["text"].get<std::string>().empty());
-    EXPECT_EQ(rule["help"]["markdown"], rule["help"]["text"]);
     EXPECT_EQ(rule["defaultConfiguration"]["level"], std::string(severity_name(info->severity)));
+    // The rule's page: linked, and given whole as the markdown help.
+    EXPECT_EQ(rule["helpUri"], std::string(rules::kRepositoryUrl) + "/blob/main/docs/rules/" +
+                                   rule["id"].get<std::string>() + ".md");
+    auto page = rules::rule_doc(info->id);
+    ASSERT_TRUE(page) << info->id;
+    EXPECT_EQ(rule["help"]["markdown"], std::string(*page));
+    // security-severity comes from the registry, with the `security` tag code scanning needs.
+    if (info->security_severity.empty()) {
+      EXPECT_FALSE(rule.contains("properties")) << rule.dump();
+    } else {
+      EXPECT_EQ(rule["properties"]["security-severity"], std::string(info->security_severity));
+      EXPECT_EQ(rule["properties"]["tags"], Json({"security"}));
+    }
+  }
+}
+
+// GitHub's scale: 9.0 and up critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low.
+TEST(SarifReport, SecuritySeverityIsAScoreWhereTheRiskIs) {
+  auto score = [](std::string_view id) {
+    const auto* info = rules::find_builtin_rule(id);
+    EXPECT_NE(info, nullptr) << id;
+    if (!info || info->security_severity.empty()) return -1.0;
+    return std::stod(std::string(info->security_severity));
+  };
+  for (const auto& info : rules::builtin_rules()) {
+    if (info.security_severity.empty()) continue;
+    double v = score(info.id);
+    EXPECT_TRUE(v > 0.0 && v <= 10.0) << info.id;
+    EXPECT_EQ(info.security_severity.find_first_not_of("0123456789."), std::string_view::npos) << info.id;
+  }
+  EXPECT_GE(score("hardcoded-access-token"), 9.0);  // a leaked token: critical
+  EXPECT_GE(score("root-scope-expiry"), 7.0);       // root for long: high
+  EXPECT_LT(score("root-scope-expiry"), 9.0);
+  EXPECT_GE(score("long-lived-credential"), 4.0);   // medium
+  EXPECT_LT(score("long-lived-credential"), 7.0);
+  EXPECT_EQ(score("scope-redundant"), -1.0);        // not a security rule
+  EXPECT_EQ(score("suppression-without-reason"), -1.0);
+}
+
+TEST(SarifReport, APolicyRuleUnderABuiltinIdKeepsItsPageAndScore) {
+  RenderOptions options;
+  options.rules = describe_rules({{"root-scope-expiry", Severity::Error, "Root for 5 minutes", "Root for 5m.", ""},
+                                  {"team-rule", Severity::Warning, "team", "team", "ask the team"}});
+  Json rules = sarif_of(Report{}, options)["runs"][0]["tool"]["driver"]["rules"];
+  for (const auto& rule : rules) {
+    if (rule["id"] == "root-scope-expiry") {
+      EXPECT_EQ(rule["shortDescription"]["text"], "Root for 5 minutes");
+      EXPECT_EQ(rule["helpUri"], rules::rule_doc_url("root-scope-expiry"));
+      EXPECT_EQ(rule["properties"]["security-severity"],
+                std::string(rules::find_builtin_rule("root-scope-expiry")->security_severity));
+    }
+    if (rule["id"] == "team-rule") {
+      EXPECT_FALSE(rule.contains("helpUri")) << "a policy's own rule has no page in the repository";
+      EXPECT_EQ(rule["help"]["markdown"], "ask the team");
+      EXPECT_FALSE(rule.contains("properties"));
+    }
   }
 }
 

@@ -20,11 +20,47 @@ TEST(TextReport, GccStyleLinesWithHelpAndSummary) {
   EXPECT_EQ(text(test::lint_report()),
             "dotfiles/aliases.sh:1:7: error: alias tc-signin uses \"$@\", which an alias never receives "
             "[alias-positional-args]\n"
+            "  in: tc-signin\n"
             "  help: Define a function instead: tc-signin() { ...; }\n"
             "dotfiles/aliases.sh:1:20: warning: no --scope given, so the sign-in asks for `*` [signin-default-scopes]\n"
+            "  in: tc-signin\n"
             "  help: Pass -s for each scope the work needs.\n"
             "dotfiles/aliases.sh:5: note: queue:a is covered by queue:* [scope-redundant]\n"
+            "  in: tc-relduty\n"
             "1 error, 1 warning, 1 note\n");
+}
+
+// Issue 17 point 7 on the renderer alone: the snippet, a caret past a tab and a control byte, and a
+// cut line (the lint side, where the line comes from, is tested through the binary in tests/lint).
+TEST(TextReport, SnippetWithCaretUnderTheColumn) {
+  Report r;
+  Finding f = make_finding("x", Severity::Error, "m", "", "f.sh", 13, 6);
+  f.source_line = "\ta\x01" "b taskcluster";  // the caret goes under byte 6, `t`: tab (8) + a + \x01 (4) + b + ' '
+  r.findings.push_back(f);
+  EXPECT_EQ(text(r), std::string("f.sh:13:6: error: m [x]\n") +
+                     "   13 |         a\\x01b taskcluster\n" +
+                     "      | " + std::string(15, ' ') + "^\n" +
+                     "1 error, 0 warnings, 0 notes\n");
+  Report cut;
+  Finding g = make_finding("x", Severity::Note, "m", "", "f.sh", 2, 151);
+  g.source_line = std::string(150, 'a') + "TARGET" + std::string(150, 'b');
+  cut.findings.push_back(g);
+  std::string out = text(cut);
+  EXPECT_NE(out.find("    2 | ..." + std::string(40, 'a') + "TARGET"), std::string::npos) << out;
+  EXPECT_NE(out.find("bbb...\n      | " + std::string(3 + 40, ' ') + "^\n"), std::string::npos) << out;
+}
+
+TEST(TextReport, WhatWasCheckedOnlyForLint) {
+  Report r = test::lint_report();
+  r.files = std::vector<std::string>{"dotfiles/aliases.sh", "dotfiles/zsh/aliases"};
+  RenderOptions options;
+  options.text_list_files = true;
+  std::string out = text(r, options);
+  EXPECT_EQ(out.substr(0, out.find("\n\n") + 2), "files checked:\n  dotfiles/aliases.sh\n  dotfiles/zsh/aliases\n\n");
+  EXPECT_TRUE(out.ends_with("1 error, 1 warning, 1 note\nchecked 2 files, 1 sign-in\n")) << out;
+  Report none;
+  none.files.emplace();
+  EXPECT_EQ(text(none), "no findings\nchecked 0 files, 0 sign-ins\n");
 }
 
 TEST(TextReport, SummaryCountsPlurals) {

@@ -143,11 +143,6 @@ MultitoolVerdict multitool(const test::TempDir& dir, const std::string& file, co
     for (const auto& res : run.value("results", Json::array())) {
       std::string line = res.value("ruleId", "?") + ": " + res["message"].dump();
       std::string level = res.value("level", "warning");
-      // tcguard has no public home page yet, and none is invented: the one advisory about a missing
-      // tool.driver.informationUri is expected until it has one (sic: the Multitool's message id
-      // spells it "ProvideToolnformationUri").
-      if (res.value("ruleId", "") == "SARIF2005" && res["message"].dump().find("nformationUri") != std::string::npos)
-        continue;
       if (level == "error") v.errors.push_back(line);
       else if (level == "warning") v.warnings.push_back(line);
     }
@@ -261,10 +256,34 @@ TEST(SarifValidation, TcguardLintOutputIsValid) {
   MultitoolVerdict v = multitool(dir, file, "Sarif;Gh");
   ASSERT_EQ(v.failure, "");
   EXPECT_TRUE(v.errors.empty()) << "multitool errors:\n" << joined(v.errors);
+  EXPECT_TRUE(v.warnings.empty()) << "multitool warnings:\n" << joined(v.warnings);
   Json log = Json::parse(r.out);
   ASSERT_FALSE(log["runs"][0]["results"].empty());
   EXPECT_EQ(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "dotfiles/tc.sh");
+  EXPECT_FALSE(log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"].get<std::string>().empty());
+}
+
+// A missing path (issue 17 point 6): the other path's results, and the missing one as a
+// notification of the run's invocation, in a log both validators accept.
+TEST(SarifValidation, TcguardLintWithAMissingPathIsValid) {
+  REQUIRE_TOOLS();
+  test::TempDir dir;
+  dir.write("dotfiles/tc.sh", "taskcluster signin --expires 2h -s 'queue:*'\n");
+  test::RunOptions options;
+  options.cwd = dir.path();
+  auto r = test::run_tcguard({"--format", "sarif", "lint", "gone.sh", "dotfiles"}, options);
+  ASSERT_EQ(r.exit_code, 2) << r.err;
+  std::string file = write_file(dir, "tcguard-lint-missing.sarif", r.out);
+  EXPECT_TRUE(schema_valid({file}));
+  MultitoolVerdict v = multitool(dir, file, "Sarif;Gh");
+  ASSERT_EQ(v.failure, "");
+  EXPECT_TRUE(v.errors.empty()) << "multitool errors:\n" << joined(v.errors);
+  EXPECT_TRUE(v.warnings.empty()) << "multitool warnings:\n" << joined(v.warnings);
+  Json log = Json::parse(r.out);
+  EXPECT_FALSE(log["runs"][0]["results"].empty());
+  EXPECT_EQ(log["runs"][0]["invocations"][0]["executionSuccessful"], false);
+  EXPECT_EQ(log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["level"], "error");
 }
 
 }  // namespace
