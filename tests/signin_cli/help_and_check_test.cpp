@@ -110,7 +110,7 @@ TEST_F(SigninFlags, CheckOnlyChecksAndRunsAtOnce) {
 
 TEST_F(SigninFlags, CheckThatIsNotTheCheckFlagIsStillASignin) {
   // `--check=false`, and `--check` as the value of -n, sign in.
-  for (const std::vector<std::string> args : {std::vector<std::string>{"--check=false"},
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--check=false"},
                                               std::vector<std::string>{"-n", "--check"}}) {
     for (const auto& argv : ways_in(masquerade, args)) {
       std::filesystem::remove(record);
