@@ -503,6 +503,10 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
     if (a.is_array) {
       merged.is_array = true;
       merged.items.insert(merged.items.end(), v.items.begin(), v.items.end());
+    } else if (dialect_ == Dialect::Zsh && merged.is_array) {
+      // zsh: `arr+=x` adds an element (bash appends to the first one).
+      if (st.ksh_arrays == ZshOption::Off) merged.items.push_back(v.text());
+      else merged = Value::unknown(dollar(a.name));
     } else if (merged.items.empty()) {
       merged.items.push_back(v.text());
     } else {
@@ -511,12 +515,6 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
     v = std::move(merged);
   } else if (a.append && (!current || current->kind == Value::Kind::Unknown)) {
     if (current || !local) v = Value::unknown(dollar(a.name));
-  } else if (dialect_ == Dialect::Zsh && a.append && !a.is_array && current && current->is_array &&
-             current->kind == Value::Kind::Set && v.kind == Value::Kind::Set && st.ksh_arrays == ZshOption::Off) {
-    // zsh: `arr+=x` on an array adds an element (bash appends to the first one).
-    Value merged = *current;
-    merged.items.push_back(v.text());
-    v = std::move(merged);
   } else if (!a.index.empty() && !a.is_array) {
     // a[i]=v (zsh: 1-based, `a[0]=v` is an error)
     std::optional<size_t> slot = zsh_assignment_slot(a.index, st);

@@ -250,7 +250,8 @@ ZshExpansion Evaluator::zsh_param(const WordPart& p, State& st) {
   }
   out.words = std::move(words);
   out.array = array;
-  out.keep_empty = p.quoted && at_like && !flags.split;
+  // Splitting drops empty pieces even in double quotes, unless (@) is given ("historical").
+  out.keep_empty = p.quoted && (flags.split ? flags.at : at_like);
   out.split_ifs = split_ifs;
   return out;
 }

@@ -814,6 +814,9 @@ class Parser {
         continue;
       }
       if (ch == '\n' || ch == ';' || ch == '&' || ch == '|' || ch == ')') break;
+      // zsh ends a brace group at a bare `}` after a command's words: `f() { eval "$(..)" }`.
+      if (opt_.dialect == Dialect::Zsh && ch == '}' && word_count() > 0 && (i_ + 1 >= s_.size() || is_meta(s_[i_ + 1])))
+        break;
       if (ch == '(') {
         // `name () { ..}`: a function definition.
         if (word_count() == 1 && scratch_.assigns.size() == first_assign && scratch_.words[first_word].is_literal()) {

@@ -106,7 +106,7 @@ void check_fixture(const Fixture& f) {
 
 TEST(ZshAgreement, DotfilesZshrc) { check_fixture({"tests/zsh_agreement/fixtures/dotfiles/.zshrc", Kind::Rc, 10, 9}); }
 TEST(ZshAgreement, ZshrcDFolder) {
-  check_fixture({"tests/zsh_agreement/fixtures/zshrc.d/20-taskcluster.sh", Kind::Rc, 5, 4});
+  check_fixture({"tests/zsh_agreement/fixtures/zshrc.d/20-taskcluster.sh", Kind::Rc, 6, 5});
 }
 TEST(ZshAgreement, ShebangScript) { check_fixture({"tests/zsh_agreement/fixtures/bin/tc-login", Kind::Script, 2, 2}); }
 
