@@ -105,6 +105,10 @@ void check_fixture(const Fixture& f) {
 }
 
 TEST(ZshAgreement, DotfilesZshrc) { check_fixture({"tests/zsh_agreement/fixtures/dotfiles/.zshrc", Kind::Rc, 10, 9}); }
+// setopt shwordsplit at the top: bash's splitting, zsh's arrays (only $extra[2] tells them apart).
+TEST(ZshAgreement, ZshenvWithShWordSplit) {
+  check_fixture({"tests/zsh_agreement/fixtures/dotfiles/.zshenv", Kind::Rc, 2, 1});
+}
 TEST(ZshAgreement, ZshrcDFolder) {
   check_fixture({"tests/zsh_agreement/fixtures/zshrc.d/20-taskcluster.sh", Kind::Rc, 6, 5});
 }
