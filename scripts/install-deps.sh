@@ -12,7 +12,7 @@ if [[ "${1:-}" == "--tests" ]]; then
     googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
     clang libclang-rt-14-dev   # libFuzzer targets and their smoke runs
     bash util-linux            # the real bash for agreement tests; `script` for terminal tests
-    zsh fish shellcheck        # shell-init output run in each shell and checked by ShellCheck
+    zsh fish shellcheck        # shell-init output run in each shell and checked by ShellCheck; zsh agreement tests
     dpkg-dev groff-base        # the .deb (cpack shlibdeps) and the man page check
   )
 fi

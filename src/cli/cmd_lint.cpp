@@ -18,6 +18,7 @@ struct LintCliOptions {
   bool verbose = false;
   bool report_unused_exceptions = false;
   bool no_snippet = false;
+  std::string shell;  // "" (by file), bash, zsh
 };
 
 int run_lint(const Context& ctx, const LintCliOptions& o) {
@@ -28,6 +29,7 @@ int run_lint(const Context& ctx, const LintCliOptions& o) {
 
   lint::LintOptions options;
   options.report_unused_exceptions = o.report_unused_exceptions;
+  if (!o.shell.empty()) options.shell = shell::parse_dialect(o.shell);
   // A progress line only for people watching a terminal, and only when there is much to do.
   if (isatty(STDERR_FILENO) == 1) {
     options.progress = [](size_t done, size_t total) {
@@ -67,6 +69,9 @@ void add_lint_command(CLI::App& app, Context& ctx) {
       "standard input. A path that is missing or yields no shell text is an error (exit 2), reported after\n"
       "the other paths are linted. Text output shows each finding's line (off with --no-snippet) and ends\n"
       "with what was checked (`checked 12 files, 3 sign-ins`); -v lists the files.\n"
+      "Each file is read as bash or zsh: a zsh shebang (or #compdef), a zsh name (.zsh, .zshrc, .zshenv,\n"
+      "zprofile, zlogin) or a zsh folder on its path (zshrc.d/ .zsh/ zsh/) makes it zsh, where unquoted\n"
+      "$var is not split, arrays are 1-based and ${(j: :)a} flags apply; --shell bash|zsh decides for all.\n"
       "Suppress a finding with `# tcguard: disable=RULE-ID -- reason` on the line before the command or at\n"
       "its end, or `# tcguard: disable-file=RULE-ID -- reason` for the whole file.\n"
       "Exceptions in a policy file (`exceptions:`) match `path:` globs relative to that file's folder.\n"
@@ -79,6 +84,9 @@ void add_lint_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--report-unused-exceptions", options->report_unused_exceptions,
                 "Report each policy exception that matched no finding in this run (a note at its line)");
   cmd->add_flag("--no-snippet", options->no_snippet, "Text output: leave out the source line under each finding");
+  cmd->add_option("--shell", options->shell,
+                  "Read every file as this shell (default: by shebang, then name: .zsh, .zshrc, zshrc.d/ ... are zsh)")
+      ->check(CLI::IsMember({"bash", "zsh"}));
   cmd->add_option("paths", options->paths, "Files or folders (`-` for standard input)")->required();
   cmd->callback([&ctx, options] { ctx.exit_code = run_lint(ctx, *options); });
 }

@@ -57,7 +57,7 @@ NameVerdict classify_name_in_shell_folder(std::string_view name) {
 
 bool is_shell_folder_name(std::string_view folder) {
   std::string_view bare = without_dot(folder);
-  return bare == "zsh" || bare == "bash" || bare == "shell" || bare == "profile.d";
+  return bare == "zsh" || bare == "bash" || bare == "shell" || bare == "profile.d" || bare == "zshrc.d";
 }
 
 bool shebang_is_shell(std::string_view line) {

@@ -115,8 +115,11 @@ void attach_source_lines(Report& report, std::string_view text, const std::strin
 
 namespace {
 
-judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
-  shell::Analysis analysis = shell::analyze(text, file);
+// `path`: where the file is, for choosing its dialect by name (`file` is the name shown).
+judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy,
+                            std::optional<shell::Dialect> shell, std::string_view path) {
+  shell::Dialect dialect = shell ? *shell : shell::detect_dialect(path, text);
+  shell::Analysis analysis = shell::analyze(text, file, dialect);
   judge::Subject subject;
   subject.shell = &analysis;
   subject.unknown_lifetime_fails = true;
@@ -134,8 +137,9 @@ judge::Judgement judge_text(std::string_view text, const std::string& file, cons
 
 }  // namespace
 
-Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
-  return judge_text(text, file, policy).report;
+Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy,
+                 std::optional<shell::Dialect> shell) {
+  return judge_text(text, file, policy, shell, file).report;
 }
 
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,
@@ -198,7 +202,9 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       } else if (looks_binary(content)) {
         binary[i] = 1;
       } else {
-        auto judged = judge_text(content, in.display, policy);
+        std::error_code aec;
+        std::string where = in.path.empty() ? std::string() : fs::absolute(in.path, aec).string();
+        auto judged = judge_text(content, in.display, policy, options.shell, aec ? in.path : where);
         reports[i] = std::move(judged.report);
         used_exceptions[i] = std::move(judged.used_exceptions);
         if (options.source_lines) attach_source_lines(reports[i], content, in.display);

@@ -1,18 +1,22 @@
 #pragma once
 // `tcguard lint`: shell files in, a Report out (findings + every resolved sign-in request).
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "policy/policy.h"
 #include "model/finding.h"
+#include "shell/dialect.h"
 
 namespace tcg::lint {
 
 // One file's findings and requests; the findings' `request` indexes this file's requests.
 // Suppressions are applied here; policy exceptions are not (see lint_files).
-Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy);
+// The dialect is `shell` when given, else shell::detect_dialect(file, text).
+Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy,
+                 std::optional<shell::Dialect> shell = std::nullopt);
 
 struct LintOptions {
   unsigned threads = 0;                              // 0: the number of cores
@@ -21,6 +25,8 @@ struct LintOptions {
   // no finding in any file of the run.
   bool report_unused_exceptions = false;
   bool source_lines = false;  // keep each finding's source line (Finding::source_line) for snippets
+  // `--shell`: every file is read as this dialect; else each file's shebang and name decide.
+  std::optional<shell::Dialect> shell;
 };
 
 struct LintResult {

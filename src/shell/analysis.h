@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "shell/ast.h"
+#include "shell/dialect.h"
 #include "tccli/signin_args.h"
 #include "util/result.h"
 
@@ -57,6 +58,7 @@ struct Helper {
 
 struct Analysis {
   std::string file;
+  Dialect dialect = Dialect::Bash;  // how the file was read
   std::vector<SigninCall> signins;
   std::vector<Helper> helpers;
   // The file's own script first, then every alias body and eval'd string that was parsed.
@@ -72,7 +74,7 @@ struct Analysis {
 };
 
 // Parses and evaluates `text` (the content of `file`, used in every location).
-Analysis analyze(std::string_view text, const std::string& file);
+Analysis analyze(std::string_view text, const std::string& file, Dialect dialect = Dialect::Bash);
 
 // Is this word (after expansion) the Taskcluster CLI binary? `taskcluster`, `./taskcluster`,
 // `/usr/local/bin/taskcluster`.

@@ -50,6 +50,8 @@ struct WordPart {
   std::string_view text;     // Literal: the text; Param: the name ("@", "*", "1", "HOME")
   std::string_view index;    // Param: "" | "@" | "*" | the subscript text
   Span<Word> arg;            // Param: the word after the operator (0 or 1)
+  std::string_view flags;    // Param, zsh: the flags of ${(j: :)x}, between the parentheses
+  bool split_words = false;  // Param, zsh: $=x / ${=x}, split on IFS whatever the options
   const Command* body = nullptr;  // CommandSub: a Seq
 };
 

@@ -186,8 +186,15 @@ class LabelTable {
   std::deque<LabelNode> nodes_;
 };
 
+// A zsh option that changes expansion, as a path knows it: set by a command the evaluator did
+// not follow (`setopt $opts`), it is Unknown, and what it would change is unknown too.
+enum class ZshOption : uint8_t { Off, On, Unknown };
+
 struct State {
   VarMap vars;
+  ZshOption sh_word_split = ZshOption::Off;  // zsh: unquoted parameters are split on IFS
+  ZshOption ksh_arrays = ZshOption::Off;     // zsh: 0-based arrays, `$a` is the first element
+  bool local_options = false;                // zsh: options return to the caller's at `return`
   PositionalMode positional_mode = PositionalMode::Unknown;
   Shared<std::vector<Field>> positional;
   LabelPath labels;                          // case labels on this path
@@ -198,7 +205,8 @@ struct State {
   bool out_known = true;
   // Cheap members first: paths are compared pairwise after every fork.
   bool operator==(const State& o) const {
-    return ended == o.ended && sink == o.sink && out_known == o.out_known && positional_mode == o.positional_mode &&
+    return ended == o.ended && sink == o.sink && sh_word_split == o.sh_word_split && ksh_arrays == o.ksh_arrays &&
+           local_options == o.local_options && out_known == o.out_known && positional_mode == o.positional_mode &&
            vars.content_hash() == o.vars.content_hash() && labels == o.labels && out == o.out &&
            locals->size() == o.locals->size() && positional == o.positional && locals == o.locals && vars == o.vars;
   }

@@ -95,7 +95,8 @@ bool writes_signin_at(const Command& simple, size_t i) {
          simple.words[i].is_literal() && is_taskcluster_binary(simple.words[i].literal());
 }
 
-Evaluator::Evaluator(std::string_view text, Analysis& out) : text_(text), src_(text), out_(out) {
+Evaluator::Evaluator(std::string_view text, Analysis& out, Dialect dialect)
+    : dialect_(dialect), text_(text), src_(text), out_(out) {
   budget_ = 200000 + static_cast<long>(text.size()) * 4;
 }
 
@@ -150,7 +151,7 @@ void Evaluator::dedupe(States& states) {
 // ---- the run ------------------------------------------------------------------------------
 
 void Evaluator::run() {
-  auto script = std::make_shared<Script>(parse_script(text_));
+  auto script = std::make_shared<Script>(parse_script(text_, parse_options(Pos{1, 1}, true)));
   out_.scripts.push_back(script);
   out_.comments = script->comments;
   out_.extents = script->extents;
@@ -502,6 +503,10 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
     if (a.is_array) {
       merged.is_array = true;
       merged.items.insert(merged.items.end(), v.items.begin(), v.items.end());
+    } else if (dialect_ == Dialect::Zsh && merged.is_array) {
+      // zsh: `arr+=x` adds an element (bash appends to the first one).
+      if (st.ksh_arrays == ZshOption::Off) merged.items.push_back(v.text());
+      else merged = Value::unknown(dollar(a.name));
     } else if (merged.items.empty()) {
       merged.items.push_back(v.text());
     } else {
@@ -511,8 +516,17 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
   } else if (a.append && (!current || current->kind == Value::Kind::Unknown)) {
     if (current || !local) v = Value::unknown(dollar(a.name));
   } else if (!a.index.empty() && !a.is_array) {
-    // a[i]=v
-    if (current && current->kind == Value::Kind::Set && v.kind == Value::Kind::Set &&
+    // a[i]=v (zsh: 1-based, `a[0]=v` is an error)
+    std::optional<size_t> slot = zsh_assignment_slot(a.index, st);
+    if (slot && current && current->kind == Value::Kind::Set && current->is_array && v.kind == Value::Kind::Set) {
+      Value arr = *current;
+      if (arr.items.size() <= *slot) arr.items.resize(*slot + 1);
+      arr.items[*slot] = v.text();
+      arr.is_array = true;
+      v = std::move(arr);
+    } else if (dialect_ == Dialect::Zsh) {
+      v = Value::unknown(dollar(a.name));
+    } else if (current && current->kind == Value::Kind::Set && v.kind == Value::Kind::Set &&
         std::all_of(a.index.begin(), a.index.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
         a.index.size() < 5) {
       Value arr = *current;
@@ -540,6 +554,8 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
     if (!f.alias && f.name == name) return one_path(std::move(st));  // recursion
   PositionalMode old_mode = st.positional_mode;
   Shared<std::vector<Field>> old_positional = st.positional;
+  const ZshOptions caller_options = zsh_options_of(st);
+  st.local_options = false;
   size_t label_base = st.labels.size();
   st.positional_mode = PositionalMode::Known;
   st.positional.set(std::vector<Field>(args.begin(), args.end()));
@@ -563,6 +579,7 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
     }
     r.positional_mode = old_mode;
     r.positional = old_positional;
+    restore_zsh_options(r, caller_options);
     r.ended = false;
     r.labels.truncate(label_base);
   }
@@ -577,10 +594,7 @@ States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
     out_.budget_exhausted = true;  // an eval not followed: stopping short, as the budget is
     return one_path(std::move(st));
   }
-  ParseOptions opt;
-  opt.origin = origin;
-  opt.keep_comments = false;
-  auto script = std::make_shared<Script>(parse_script(code, opt));
+  auto script = std::make_shared<Script>(parse_script(code, parse_options(origin, false)));
   out_.scripts.push_back(script);
   std::string_view saved = src_;
   src_ = script->source;
@@ -655,10 +669,7 @@ void Evaluator::define_alias(const std::string& name, const Word& word, const st
   auto known = std::find_if(at_place.begin(), at_place.end(),
                             [&](const AliasBody& b) { return b.name == name && b.script->source == body; });
   if (known == at_place.end()) {
-    ParseOptions opt;
-    opt.origin = origin;
-    opt.keep_comments = false;
-    auto script = std::make_shared<Script>(parse_script(body, opt));
+    auto script = std::make_shared<Script>(parse_script(body, parse_options(origin, false)));
     out_.scripts.push_back(script);
 
     Helper h;
@@ -897,6 +908,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     return t;
   };
 
+  if (dialect_ == Dialect::Zsh) zsh_option_command(name, args, st);
   // The builtins, as the table in shell/builtins.h names them (functions above shadow them, as in bash).
   if (const Builtin* builtin = find_builtin(name)) switch (builtin->kind) {
   case BuiltinKind::Wrapper:
@@ -931,6 +943,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
         st.vars.set(a.text, Value::unset());
       }
     }
+    if (dialect_ == Dialect::Zsh) zsh_declare_arrays(c, args, st, local);
     return finish();
   }
   case BuiltinKind::Unset: {
@@ -1046,10 +1059,11 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
   return finish();
 }
 
-Analysis analyze(std::string_view text, const std::string& file) {
+Analysis analyze(std::string_view text, const std::string& file, Dialect dialect) {
   Analysis a;
   a.file = file;
-  Evaluator ev(text, a);
+  a.dialect = dialect;
+  Evaluator ev(text, a, dialect);
   ev.run();
   return a;
 }

@@ -12,10 +12,31 @@
 #include "shell/analysis.h"
 #include "shell/body_shape.h"
 #include "shell/eval_state.h"
+#include "shell/parser.h"
 
 namespace tcg::shell {
 
 using States = std::vector<State>;
+
+// The zsh options of a path that a function with `setopt localoptions` / `emulate -L` puts back.
+struct ZshOptions {
+  ZshOption sh_word_split = ZshOption::Off;
+  ZshOption ksh_arrays = ZshOption::Off;
+  bool local_options = false;
+};
+ZshOptions zsh_options_of(const State& st);
+void restore_zsh_options(State& st, const ZshOptions& caller);
+
+// What zsh gives for one parameter expansion (expand_zsh.cpp); expand_word adds it to the fields.
+struct ZshExpansion {
+  bool known = true;
+  std::string display;             // unknown: how it is shown
+  std::vector<std::string> words;  // a scalar is words[0]
+  bool array = false;              // the words are separate fields
+  bool keep_empty = false;         // "${a[@]}", "${(@)a}": empty elements make fields
+  bool split_ifs = false;          // unquoted, split on IFS ($=x, SH_WORD_SPLIT)
+  std::vector<int> outputs;
+};
 
 // One path. (Not `States{std::move(st)}`: a braced list copies its elements.)
 inline States one_path(State st) {
@@ -29,7 +50,7 @@ std::string dollar(std::string_view name);
 
 class Evaluator {
  public:
-  Evaluator(std::string_view text, Analysis& out);
+  Evaluator(std::string_view text, Analysis& out, Dialect dialect = Dialect::Bash);
   void run();
 
   // Paths kept at any point; beyond this, extra paths are dropped (their earlier calls stay).
@@ -61,6 +82,7 @@ class Evaluator {
     BodyShape shape;
   };
 
+  Dialect dialect_ = Dialect::Bash;
   std::string_view text_;
   std::string_view src_;        // the text being evaluated (file, alias body, eval'd string)
   Analysis& out_;
@@ -103,6 +125,14 @@ class Evaluator {
   // expansion
   std::vector<Field> expand_words(Span<Word> words, State& st, std::vector<size_t>* word_of = nullptr);
   Value param_value(const WordPart& p, State& st);
+  ZshExpansion zsh_param(const WordPart& p, State& st);
+  // setopt/unsetopt/set -o/emulate: the zsh options that change expansion (zsh_options.cpp).
+  void zsh_option_command(std::string_view name, std::span<const Field> args, State& st);
+  ParseOptions parse_options(Pos origin, bool keep_comments) const;
+  // zsh: the item `a[i]=v` writes (1-based), nullopt when not modelled; bash: nothing.
+  std::optional<size_t> zsh_assignment_slot(std::string_view index, const State& st) const;
+  // zsh: `typeset -a NAME` / `local -a NAME` without a value is an empty array.
+  void zsh_declare_arrays(const Command& c, std::span<const Field> args, State& st, bool local);
   void expand_word(const Word& w, State& st, std::vector<Field>& out, bool split);
   Field expand_scalar(const Word& w, State& st);
   Value lookup(std::string_view name, const State& st) const;

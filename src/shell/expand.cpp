@@ -148,6 +148,25 @@ Value value_of(const Field& f) {
   return v;
 }
 
+// A zsh expansion's words into the fields: an array's elements are fields of their own (the
+// first and last joined to the text around them), a scalar is text, split only when zsh would.
+void add_zsh_param(FieldBuilder& b, const ZshExpansion& z, bool quoted, bool split) {
+  if (!z.known) {
+    b.add_unknown(z.display, z.outputs);
+    return;
+  }
+  if (z.array) {
+    std::vector<Field> elems;
+    elems.reserve(z.words.size());
+    for (const auto& w : z.words) elems.push_back(Field{w, true, {}});
+    b.saw_elements();
+    b.add_elements(elems, z.keep_empty, split && z.split_ifs);
+  } else {
+    b.add_expansion(z.words.empty() ? std::string_view() : std::string_view(z.words[0]), quoted, split && z.split_ifs);
+  }
+  b.add_outputs(z.outputs);
+}
+
 }  // namespace
 
 std::string_view Evaluator::ifs(const State& st) const {
@@ -251,6 +270,10 @@ void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, b
         break;
       }
       case PartKind::Param: {
+        if (dialect_ == Dialect::Zsh) {
+          add_zsh_param(b, zsh_param(p, st), p.quoted, split);
+          break;
+        }
         bool multi = (p.text == "@"sv || p.text == "*"sv) && p.index.empty() && p.op == ParamOp::None;
         bool array_all = !p.index.empty() && (p.index == "@"sv || p.index == "*"sv) && p.op == ParamOp::None;
         if (multi || array_all) {

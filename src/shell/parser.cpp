@@ -814,6 +814,9 @@ class Parser {
         continue;
       }
       if (ch == '\n' || ch == ';' || ch == '&' || ch == '|' || ch == ')') break;
+      // zsh ends a brace group at a bare `}` after a command's words: `f() { eval "$(..)" }`.
+      if (opt_.dialect == Dialect::Zsh && ch == '}' && word_count() > 0 && (i_ + 1 >= s_.size() || is_meta(s_[i_ + 1])))
+        break;
       if (ch == '(') {
         // `name () { ..}`: a function definition.
         if (word_count() == 1 && scratch_.assigns.size() == first_assign && scratch_.words[first_word].is_literal()) {
@@ -1210,6 +1213,7 @@ class Parser {
       parse_braced_param(dquoted);
       return;
     }
+    if (opt_.dialect == Dialect::Zsh && zsh_unbraced_param(p, dquoted)) return;
     if (is_name_start(n)) {
       advance();
       size_t start = i_;
@@ -1235,6 +1239,82 @@ class Parser {
     }
     add_literal(wf, "$", dquoted, p);
     advance();
+  }
+
+  // zsh's unbraced forms: `$name[sub]` (a subscript, also in double quotes), `$#name` (length),
+  // `$=name` (split), and `$+name`, `$~name`, `$^name` (not modelled: unknown).
+  bool zsh_unbraced_param(Pos p, bool dquoted) {
+    char n = peek(1);
+    bool sigil = n == '#' || n == '=' || n == '+' || n == '~' || n == '^';
+    if (!is_name_start(n) && !(sigil && is_name_start(peek(2)))) return false;
+    WordPart part;
+    part.kind = PartKind::Param;
+    part.quoted = dquoted;
+    part.pos = p;
+    advance();  // $
+    if (sigil) {
+      if (n == '#') part.op = ParamOp::Length;
+      else if (n == '=') part.split_words = true;
+      else part.op = ParamOp::Other;
+      advance();
+    }
+    size_t start = i_;
+    while (!eof() && is_name_char(peek())) advance();
+    part.text = s_.substr(start, i_ - start);
+    if (peek() == '[') part.index = zsh_subscript(dquoted);
+    scratch_.parts.push_back(part);
+    return true;
+  }
+
+  // `[..]` at i_: the text inside, brackets balanced and quotes hiding them; i_ moves past it.
+  std::string_view zsh_subscript(bool dquoted) {
+    size_t close = i_ + 1;
+    int level = 1;
+    while (close < s_.size() && level > 0) {
+      char q = s_[close];
+      if (q == '\\' && close + 1 < s_.size()) {
+        close += 2;
+        continue;
+      }
+      if ((q == '\'' && !dquoted) || (q == '"' && !dquoted)) {
+        size_t k = close + 1;
+        while (k < s_.size() && s_[k] != q) k += (q == '"' && s_[k] == '\\') ? 2 : 1;
+        close = std::min(k + 1, s_.size());
+        continue;
+      }
+      if (q == '\n' || (dquoted && q == '"')) break;  // never past the line or the quote
+      if (q == '[') ++level;
+      if (q == ']') --level;
+      if (level > 0) ++close;
+    }
+    if (level > 0) {  // unclosed: `$a[` is the parameter and a literal `[`
+      return {};
+    }
+    std::string_view index = s_.substr(i_ + 1, close - i_ - 1);
+    while (i_ < close && !eof()) advance();
+    if (!eof()) advance();  // ]
+    return index;
+  }
+
+  // zsh `${(flags)..}`: the text between the parentheses. A flag's argument (`j:sep:`, `s/,/`,
+  // `l[x]`) is skipped whole, so a `)` inside it does not end the flags.
+  std::string_view zsh_flags() {
+    advance();  // (
+    size_t start = i_;
+    while (!eof() && peek() != ')') {
+      char f = peek();
+      advance();
+      bool takes_arg = f == 'j' || f == 's' || f == 'l' || f == 'r' || f == 'g' || f == 'I' || f == '_' || f == 'Z';
+      if (!takes_arg || eof()) continue;
+      char d = peek();
+      char close = d == '(' ? ')' : d == '[' ? ']' : d == '{' ? '}' : d == '<' ? '>' : d;
+      advance();
+      while (!eof() && peek() != close && peek() != '\n') advance();
+      if (!eof() && peek() == close) advance();
+    }
+    std::string_view flags = s_.substr(start, i_ - start);
+    if (!eof()) advance();  // )
+    return flags;
   }
 
   WordPart command_sub(Pos p, bool dquoted, bool process) {
@@ -1273,7 +1353,20 @@ class Parser {
     part.kind = PartKind::Param;
     part.quoted = dquoted;
     part.pos = p;
-    if (peek() == '#' && peek(1) != '}' && !(peek(1) == ':' || peek(1) == '-' || peek(1) == '=' || peek(1) == '+')) {
+    if (opt_.dialect == Dialect::Zsh) {
+      if (peek() == '(') part.flags = zsh_flags();
+      if (peek() == '=' && (is_name_start(peek(1)) || peek(1) == '(' || peek(1) == '@' || peek(1) == '*')) {
+        part.split_words = true;
+        advance();
+      }
+      // ${(s: :)=x}, ${^x}, ${~x}, ${+x}: more than the evaluator models.
+      if (peek() == '^' || peek() == '~' || peek() == '+' || peek() == '=' || peek() == '(') {
+        part.op = ParamOp::Other;
+        advance();
+      }
+    }
+    if (part.op == ParamOp::Other) {
+    } else if (peek() == '#' && peek(1) != '}' && !(peek(1) == ':' || peek(1) == '-' || peek(1) == '=' || peek(1) == '+')) {
       part.op = ParamOp::Length;
       advance();
     } else if (peek() == '!' || peek() == '(' || peek() == '^' || peek() == '=' || peek() == '~') {
@@ -1399,6 +1492,7 @@ class Parser {
     sub.origin = inner_pos;
     sub.keep_comments = false;
     sub.depth = depth_ + 1;
+    sub.dialect = opt_.dialect;
     if (sub.depth >= kMaxParseDepth) {
       part.body = arena_.make(Command{});
     } else {

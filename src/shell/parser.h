@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "shell/ast.h"
+#include "shell/dialect.h"
 
 namespace tcg::shell {
 
@@ -11,6 +12,7 @@ struct ParseOptions {
   Pos origin{1, 1};          // where text[0] sits in the file (alias bodies, backticks)
   bool keep_comments = true; // collect comments and extents (for suppressions)
   int depth = 0;             // nesting already used by the caller (bounded, for hostile input)
+  Dialect dialect = Dialect::Bash;  // zsh: `$a[1]`, `$#a`, `$=a` and `${(flags)a}` are parameters
 };
 
 Script parse_script(std::string_view text, const ParseOptions& options = {});

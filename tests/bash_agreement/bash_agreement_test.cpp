@@ -1,7 +1,7 @@
 // Agreement with real bash: every request `tcguard lint` reports for an example is what bash really
 // passes to `taskcluster signin` when the alias or function (and case branch) is called. A
-// recording `taskcluster` stub first on PATH writes its argv (NUL-separated) and root URL.
-// No network: the stub prints nothing.
+// recording `taskcluster` stub first on PATH (tests/support/signin_recorder.h) writes its argv and
+// root URL. No network: the stub prints nothing.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/cli_runner.h"
+#include "support/signin_recorder.h"
 #include "tccli/signin_args.h"
 
 namespace tcg::test {
@@ -19,37 +20,6 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-const char* kStub =
-    "#!/bin/sh\n"
-    "f=$(mktemp \"$TCG_RECORD_DIR/call.XXXXXX\")\n"
-    "printf '%s\\0' \"$@\" > \"$f\"\n"
-    "printf '%s' \"${TASKCLUSTER_ROOT_URL-}\" > \"$f.root\"\n";
-
-struct Recorded {
-  std::vector<std::string> argv;
-  std::string root_url;
-};
-
-std::vector<Recorded> read_calls(const std::string& dir) {
-  std::vector<Recorded> out;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    std::string p = e.path().string();
-    if (p.size() > 5 && p.substr(p.size() - 5) == ".root") continue;
-    Recorded r;
-    std::string raw = read_file(p);
-    size_t start = 0;
-    for (size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '\0') {
-        r.argv.push_back(raw.substr(start, i - start));
-        start = i + 1;
-      }
-    }
-    r.root_url = read_file(p + ".root");
-    out.push_back(std::move(r));
-  }
-  return out;
-}
 
 // The shell text that defines the example's helpers in bash. The listing-form seed file becomes
 // `alias` commands.
@@ -66,17 +36,6 @@ std::string definitions(const std::string& example, bool listing) {
   return out;
 }
 
-// "tc-signin/relduty" -> "tc-signin relduty"; nothing for contexts that are not a plain call.
-std::optional<std::string> invocation(const std::string& context) {
-  if (context.empty() || context.find(" called at line ") != std::string::npos) return std::nullopt;
-  auto slash = context.find('/');
-  if (slash == std::string::npos) return context;
-  std::string label = context.substr(slash + 1);
-  label = label.substr(0, label.find('|'));
-  if (label.find_first_of("*?[/") != std::string::npos) return std::nullopt;
-  return context.substr(0, slash) + " '" + label + "'";
-}
-
 void check_example(const std::string& example, bool listing, size_t expected_requests) {
   RunOptions lint_opts;
   lint_opts.cwd = TCGUARD_SOURCE_DIR;
@@ -87,26 +46,16 @@ void check_example(const std::string& example, bool listing, size_t expected_req
   json report = json::parse(lint.out);
   ASSERT_EQ(report["requests"].size(), expected_requests) << report.dump(1);
 
-  TempDir dir;
-  dir.write("bin/taskcluster", kStub, true);
+  SigninRecorder recorder;
   size_t checked = 0;
   for (const auto& req : report["requests"]) {
-    auto call = invocation(req["context"]);
+    auto call = plain_invocation(req["context"]);
     if (!call) continue;
     SCOPED_TRACE(example + ": " + *call);
-    std::string record = dir.path() + "/rec-" + std::to_string(checked);
-    fs::create_directories(record);
     std::string script = "shopt -s expand_aliases\n" + definitions(example, listing) + *call + "\n";
-    std::string script_path = dir.write("run-" + std::to_string(checked) + ".sh", script);
-    RunOptions o;
-    o.env_unset = {"TASKCLUSTER_ROOT_URL", "TASKCLUSTER_CLIENT_ID", "TASKCLUSTER_ACCESS_TOKEN",
-                   "TASKCLUSTER_CERTIFICATE"};
-    const char* path = std::getenv("PATH");
-    o.env_set["PATH"] = dir.path() + "/bin:" + (path ? path : "/usr/bin:/bin");
-    o.env_set["TCG_RECORD_DIR"] = record;
-    RunResult bash = run({"bash", script_path}, o);
+    RunResult bash;
+    std::vector<RecordedCall> calls = recorder.run({"bash"}, script, &bash);
     ASSERT_EQ(bash.exit_code, 0) << bash.err;
-    std::vector<Recorded> calls = read_calls(record);
     ASSERT_EQ(calls.size(), 1u) << "bash made " << calls.size() << " signin calls";
     ASSERT_FALSE(calls[0].argv.empty());
     EXPECT_EQ(calls[0].argv[0], "signin");
