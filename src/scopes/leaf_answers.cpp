@@ -5,8 +5,8 @@
 // one) is its first. So a table keyed by every prefix of every leaf answers each held scope with one
 // lookup (of h, or of P), and a run is marked in O(1) in a difference array.
 #include <algorithm>
+#include <bit>
 #include <cstring>
-#include <functional>
 
 #include "scopes/scopes.h"
 
@@ -22,17 +22,60 @@ void collect_leaves(const Expr& e, std::vector<std::string>& out) {
   for (const auto& c : e.children) collect_leaves(c, out);
 }
 
-size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+static_assert(std::endian::native == std::endian::little, "load() pads the high bytes");
 
-// Bytes outside 0x20..0x7e, counted without a branch per byte so the compiler can vectorize it.
-bool all_printable(std::string_view s) {
-  unsigned bad = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    bad |= static_cast<unsigned>(static_cast<unsigned char>(c - 0x20) > 0x5e);
-  }
-  return bad == 0;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+
+// Eight bytes at a time (`n` <= 8 at the end, zero-padded).
+uint64_t load(const char* p, size_t n) {
+  uint64_t w = 0;
+  std::memcpy(&w, p, n);
+  return w;
 }
+
+// Any byte of `w` outside 0x20..0x7e: below 0x20, or 0x7f and above (the usual SWAR tests, exact
+// as a yes/no for the whole word).
+bool word_has_unprintable(uint64_t w) {
+  const uint64_t below = (w - kOnes * 0x20) & ~w & kHigh;
+  const uint64_t above = ((w + kOnes * (0x7f - 0x7e)) | w) & kHigh;
+  return (below | above) != 0;
+}
+
+uint64_t mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+  return h ^ (h >> 29);
+}
+
+// One pass over `s`: its hash, and whether every byte is printable. The table of leaf prefixes and
+// the held lines use this same hash; equal hashes are confirmed by comparing the bytes.
+struct Scan {
+  uint64_t hash;
+  bool printable;
+};
+
+Scan scan(std::string_view s) {
+  uint64_t h = 0x243f6a8885a308d3ULL ^ s.size();
+  bool bad = false;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const uint64_t w = load(s.data() + i, 8);
+    bad |= word_has_unprintable(w);
+    h = mix(h, w);
+  }
+  if (i < s.size()) {
+    const size_t n = s.size() - i;
+    const uint64_t w = load(s.data() + i, n);
+    // The zero padding is not part of the scope: make it look printable.
+    const uint64_t pad = n == 8 ? 0 : (~uint64_t{0} << (8 * n)) & (kOnes * 0x20);
+    bad |= word_has_unprintable(w | pad);
+    h = mix(h, w);
+  }
+  h ^= h >> 32;
+  return Scan{h * 0xbf58476d1ce4e5b9ULL, !bad};
+}
+
+size_t hash_of(std::string_view s) { return static_cast<size_t>(scan(s).hash); }
 
 }  // namespace
 
@@ -69,8 +112,7 @@ LeafAnswers::LeafAnswers(const Expr& required) {
   cover_.assign(leaves_.size() + 1, 0);
 }
 
-const LeafAnswers::Prefix* LeafAnswers::find(std::string_view prefix) const {
-  const size_t h = hash_of(prefix);
+const LeafAnswers::Prefix* LeafAnswers::find(std::string_view prefix, size_t h) const {
   const size_t mask = slots_.size() - 1;
   for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
     const Prefix& p = prefixes_[slots_[slot] - 1];
@@ -85,13 +127,20 @@ void LeafAnswers::mark(uint32_t lo, uint32_t hi) {
   settled_ = false;
 }
 
-void LeafAnswers::hold(std::string_view scope) {
-  if (!scope.empty() && scope.back() == '*') {
-    if (const Prefix* p = find(scope.substr(0, scope.size() - 1))) mark(p->lo, p->hi);
-    return;
+// `key` is `scope` without its trailing star, if it has one; `h` its hash.
+void LeafAnswers::hold_key(std::string_view scope, std::string_view key, size_t h) {
+  const Prefix* p = find(key, h);
+  if (!p) return;
+  if (key.size() < scope.size()) {
+    mark(p->lo, p->hi);
+  } else if (leaves_[p->lo].size() == key.size()) {
+    mark(p->lo, p->lo + 1);  // only the run's first leaf can equal the prefix; the rest are longer
   }
-  // Only the run's first leaf can equal the prefix itself; the rest are longer.
-  if (const Prefix* p = find(scope); p && leaves_[p->lo].size() == scope.size()) mark(p->lo, p->lo + 1);
+}
+
+void LeafAnswers::hold(std::string_view scope) {
+  const std::string_view key = !scope.empty() && scope.back() == '*' ? scope.substr(0, scope.size() - 1) : scope;
+  hold_key(scope, key, hash_of(key));
 }
 
 Status LeafAnswers::hold_lines(std::string_view text, const std::string& name) {
@@ -104,13 +153,16 @@ Status LeafAnswers::hold_lines(std::string_view text, const std::string& name) {
     text.remove_prefix(nl ? len + 1 : len);
     if (!scope.empty() && scope.back() == '\r') scope.remove_suffix(1);
     if (scope.empty()) continue;
-    if (!all_printable(scope)) {
+    // The hash and the check in one pass; a trailing `*` is printable, and not part of the key.
+    const std::string_view key = scope.back() == '*' ? scope.substr(0, scope.size() - 1) : scope;
+    const Scan s = scan(key);
+    if (!s.printable) {
       Error e = check_scope(scope).error();
       e.where.file = name;
       e.where.line = line;
       return e;
     }
-    hold(scope);
+    hold_key(scope, key, static_cast<size_t>(s.hash));
   }
   return Ok{};
 }

@@ -95,7 +95,8 @@ class LeafAnswers {
     size_t hash;
     uint32_t lo, hi;
   };
-  const Prefix* find(std::string_view prefix) const;
+  const Prefix* find(std::string_view prefix, size_t hash) const;
+  void hold_key(std::string_view scope, std::string_view key, size_t hash);
   void mark(uint32_t lo, uint32_t hi);
   std::vector<std::string> leaves_;    // the distinct leaves, sorted byte-wise
   std::vector<Prefix> prefixes_;       // every distinct prefix of every leaf ("" included)

@@ -105,6 +105,31 @@ TEST(LeafAnswers, BadLineNamesFileLineColumn) {
   EXPECT_EQ(r.error().where.column, 1);
 }
 
+// The check runs eight bytes at a time: every column of lines of every length around a word, each
+// byte just outside (and just inside) the printable range.
+TEST(LeafAnswers, EveryBadByteAtEveryColumn) {
+  for (size_t len = 1; len <= 25; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (const unsigned char bad : {0x00, 0x01, 0x09, 0x1f, 0x7f, 0x80, 0xc3, 0xff}) {
+        std::string line(len, 'q');
+        line[at] = static_cast<char>(bad);
+        LeafAnswers leaves(Expr::of("q"));
+        auto r = leaves.hold_lines("ok\n" + line + "\n", "f");
+        ASSERT_FALSE(r.ok()) << len << " " << at << " " << int(bad);
+        EXPECT_EQ(r.error().where.line, 2);
+        EXPECT_EQ(r.error().where.column, static_cast<int>(at) + 1) << len << " " << int(bad);
+      }
+      for (const char good : {' ', '~', '*'}) {
+        std::string line(len, 'q');
+        line[at] = good;
+        LeafAnswers leaves(Expr::of(line));
+        ASSERT_TRUE(leaves.hold_lines(line + "\n", "f").ok()) << line;
+        EXPECT_TRUE(leaves.satisfies(line)) << line;
+      }
+    }
+  }
+}
+
 TEST(CheckScope, ColumnOfTheFirstBadByte) {
   EXPECT_TRUE(check_scope("").ok());
   EXPECT_TRUE(check_scope("queue:route:index.gecko.v2.*").ok());
