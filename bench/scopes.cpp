@@ -1,5 +1,6 @@
 // Scope engine speed with 1k, 10k and 100k held scopes: building a ScopeSet, answering
-// "is this scope satisfied" (prefix search vs. a linear scan), expressions, normalize, intersect.
+// "is this scope satisfied" (prefix search vs. a linear scan), expressions, the --have-file load
+// path (LeafAnswers) against a ScopeSet, normalize, intersect.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -87,6 +88,40 @@ void BM_SatisfiesExpression(benchmark::State& state) {
   }
 }
 
+// The `scopes satisfies --have-file` load path: the held scopes as one file's text, answered for an
+// AnyOf of 1,000 alternatives (all missing but the last, so nothing stops early).
+void BM_HaveFileAnyOf1000(benchmark::State& state) {
+  const Scopes held = make_scopes(static_cast<size_t>(state.range(0)), 1);
+  std::string text;
+  for (const auto& s : held) text += s + "\n";
+  std::vector<Expr> any;
+  for (int i = 0; i < 999; ++i) any.push_back(Expr::of("queue:create-task:highest:proj-miss-" + std::to_string(i) + "/pool-1"));
+  any.push_back(Expr::of(make_probes(held, 1).front()));
+  const Expr expr = Expr::any_of(std::move(any));
+  for (auto _ : state) {
+    tcg::scopes::LeafAnswers answers(expr);
+    if (!answers.hold_lines(text, "held.txt").ok()) state.SkipWithError("bad held line");
+    benchmark::DoNotOptimize(tcg::scopes::scopes_satisfying(answers, expr));
+    benchmark::DoNotOptimize(tcg::scopes::remove_given_scopes(answers, expr));
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
+}
+
+// The same question through a ScopeSet, as `scopes satisfies` answered it before: the held
+// scopes copied, sorted and normalized first.
+void BM_HaveFileAnyOf1000ViaScopeSet(benchmark::State& state) {
+  const Scopes held = make_scopes(static_cast<size_t>(state.range(0)), 1);
+  std::vector<Expr> any;
+  for (int i = 0; i < 999; ++i) any.push_back(Expr::of("queue:create-task:highest:proj-miss-" + std::to_string(i) + "/pool-1"));
+  any.push_back(Expr::of(make_probes(held, 1).front()));
+  const Expr expr = Expr::any_of(std::move(any));
+  for (auto _ : state) {
+    const tcg::scopes::ScopeSet set(held);
+    benchmark::DoNotOptimize(tcg::scopes::scopes_satisfying(set, expr));
+    benchmark::DoNotOptimize(tcg::scopes::remove_given_scopes(set, expr));
+  }
+}
+
 void BM_Normalize(benchmark::State& state) {
   const Scopes held = make_scopes(static_cast<size_t>(state.range(0)), 1);
   for (auto _ : state) benchmark::DoNotOptimize(tcg::scopes::normalize(held));
@@ -106,5 +141,7 @@ BENCHMARK(BM_ScopeSetBuild)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark:
 BENCHMARK(BM_Satisfies)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SatisfiesLinearScan)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SatisfiesExpression)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_HaveFileAnyOf1000)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HaveFileAnyOf1000ViaScopeSet)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Normalize)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Intersect)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);

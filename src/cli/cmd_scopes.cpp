@@ -2,7 +2,11 @@
 // command line (DESIGN.md "Scopes subcommand").
 #include <CLI/CLI.hpp>
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -64,28 +68,30 @@ Status check_scopes(const Scopes& scopes, const std::string& what) {
   return Ok{};
 }
 
-// One scope per line; blank lines are skipped (give the empty scope with --have ''). `-` is stdin.
-Result<Scopes> read_scope_file(const std::string& path) {
-  std::ifstream file;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) return Error{"cannot read the scope file", SourceLocation{path, 0, 0}};
-  }
-  std::istream& in = path == "-" ? std::cin : file;
-  const std::string name = path == "-" ? "<stdin>" : path;
-  Scopes out;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    if (!scopes::is_valid_scope(line)) {
-      auto parsed = scopes::parse_expr(line);
-      const int column = parsed.ok() ? 0 : parsed.error().where.column;
-      return Error{parsed.ok() ? "not a valid scope" : parsed.error().message, SourceLocation{name, n, column}};
+// The whole file in one read (a loop only for short reads and stdin), so the scopes can be views
+// into one buffer. `-` is stdin.
+Result<std::string> read_whole_file(const std::string& path) {
+  const int fd = path == "-" ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{"cannot read the scope file", SourceLocation{path, 0, 0}};
+  struct stat st {};
+  std::string text;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) text.resize(static_cast<size_t>(st.st_size) + 1);
+  if (text.empty()) text.resize(64 * 1024);
+  size_t used = 0;
+  for (;;) {
+    if (used == text.size()) text.resize(text.size() * 2);
+    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      if (fd != 0) ::close(fd);
+      return Error{"cannot read the scope file", SourceLocation{path, 0, 0}};
     }
-    out.push_back(line);
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
   }
-  return out;
+  if (fd != 0) ::close(fd);
+  text.resize(used);
+  return text;
 }
 
 bool json_output(const Context& ctx) { return ctx.global.format == "json"; }
@@ -100,21 +106,30 @@ int print_scopes(const Context& ctx, const Scopes& scopes) {
 }
 
 int run_satisfies(const Context& ctx, const ScopesArgs& args) {
-  Scopes have = args.have;
-  if (auto ok = check_scopes(have, "--have"); !ok) return usage_error(ok.error());
+  if (auto ok = check_scopes(args.have, "--have"); !ok) return usage_error(ok.error());
+  std::string have_text;  // the --have-file, which `held` only views
   if (!args.have_file.empty()) {
-    auto more = read_scope_file(args.have_file);
-    if (!more) return usage_error(more.error());
-    have.insert(have.end(), more->begin(), more->end());
+    auto text = read_whole_file(args.have_file);
+    if (!text) return usage_error(text.error());
+    have_text = std::move(*text);
   }
+  const std::string have_name = args.have_file == "-" ? "<stdin>" : args.have_file;
   auto expr = scopes::parse_expr(args.expr);
   if (!expr) {
+    // A bad held scope is reported first, as before the expression is read.
+    if (auto ok = scopes::LeafAnswers(scopes::Expr::any_of({})).hold_lines(have_text, have_name); !ok)
+      return usage_error(ok.error());
     const auto& where = expr.error().where;
     std::string at = "column " + std::to_string(where.column);
     if (where.line > 1) at = "line " + std::to_string(where.line) + ", " + at;
     return usage_error("invalid scope expression (" + at + "): " + expr.error().message);
   }
-  const scopes::ScopeSet held(std::move(have));
+  // Only the expression's leaves are asked about, so the held set is answered for them alone
+  // rather than sorted and normalized (scopes.h, LeafAnswers).
+  scopes::LeafAnswers held(*expr);
+  for (const auto& s : args.have) held.hold(s);
+  if (auto ok = held.hold_lines(have_text, have_name); !ok)
+    return usage_error(ok.error());
   const auto satisfying = scopes::scopes_satisfying(held, *expr);
   const auto missing = scopes::remove_given_scopes(held, *expr);
   if (json_output(ctx)) {

@@ -201,7 +201,9 @@ class ExprParser {
   }
 };
 
-Result<Expr> parse_plain_scope(std::string_view text) {
+}  // namespace
+
+Status check_scope(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c > 0x7e) {
@@ -213,6 +215,13 @@ Result<Expr> parse_plain_scope(std::string_view text) {
       return err;
     }
   }
+  return Ok{};
+}
+
+namespace {
+
+Result<Expr> parse_plain_scope(std::string_view text) {
+  if (auto ok = check_scope(text); !ok) return ok.error();
   return Expr::of(std::string(text));
 }
 

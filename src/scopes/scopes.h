@@ -1,5 +1,6 @@
 #pragma once
 // Taskcluster scope algebra with exactly taskcluster-lib-scopes' semantics (TASKCLUSTER.md §1).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,9 @@ namespace tcg::scopes {
 
 // Printable ASCII 0x20..0x7e only; the empty string is valid.
 bool is_valid_scope(std::string_view scope);
+// The same check, saying why: error.where.column is the 1-based column of the first bad byte
+// (line 1, no file: the caller knows where the scope came from).
+Status check_scope(std::string_view scope);
 
 // A scope expression: a scope, or AllOf/AnyOf of sub-expressions.
 struct Expr {
@@ -66,11 +70,50 @@ class ScopeSet {
   std::vector<std::string> exact_;     // the held scopes without a trailing star, sorted byte-wise
 };
 
+// A held set answered for one expression only, built for a large held set read once: each held
+// scope (a view into the caller's buffer, not copied) is looked up among the prefixes of the
+// expression's leaves (a hash table of at most sum(|leaf| + 1) entries), so the held set is never
+// sorted, normalized or stored. Only the leaves are sorted, once. Answers exactly what a ScopeSet
+// of the same held scopes answers, for the expression's own leaves.
+class LeafAnswers {
+ public:
+  explicit LeafAnswers(const Expr& required);
+  LeafAnswers(const LeafAnswers&) = delete;  // prefixes_ views leaves_
+  LeafAnswers& operator=(const LeafAnswers&) = delete;
+  LeafAnswers(LeafAnswers&&) = default;  // moving the vectors keeps their elements in place
+  LeafAnswers& operator=(LeafAnswers&&) = default;
+  void hold(std::string_view scope);  // one held scope (assumed valid: check it first)
+  // One scope per line (LF or CRLF; blank lines skipped), checked; a bad line is an error at
+  // `name`:line:column.
+  Status hold_lines(std::string_view text, const std::string& name);
+  // For a leaf of the expression; any other scope is answered false.
+  bool satisfies(std::string_view leaf) const;
+
+ private:
+  struct Prefix {
+    std::string_view text;  // a prefix of leaves_[lo], and so of every leaf in [lo, hi)
+    size_t hash;
+    uint32_t lo, hi;
+  };
+  const Prefix* find(std::string_view prefix, size_t hash) const;
+  void hold_key(std::string_view scope, std::string_view key, size_t hash);
+  void mark(uint32_t lo, uint32_t hi);
+  std::vector<std::string> leaves_;    // the distinct leaves, sorted byte-wise
+  std::vector<Prefix> prefixes_;       // every distinct prefix of every leaf ("" included)
+  std::vector<uint32_t> slots_;        // open addressing into prefixes_, index + 1 (0 = empty)
+  std::vector<int32_t> cover_;         // difference array over leaves_: +1 at lo, -1 at hi
+  mutable std::vector<bool> satisfied_;  // cover_'s prefix sums, made when first asked
+  mutable bool settled_ = false;
+};
+
 bool satisfies(const ScopeSet& held, const Expr& required);
+bool satisfies(const LeafAnswers& held, const Expr& required);
 // scopesSatisfying: the expression's satisfied leaf scopes, normalized; nullopt if not satisfied.
 std::optional<std::vector<std::string>> scopes_satisfying(const ScopeSet& held, const Expr& required);
+std::optional<std::vector<std::string>> scopes_satisfying(const LeafAnswers& held, const Expr& required);
 // removeGivenScopes: nullopt when satisfied, else what is still missing.
 std::optional<Expr> remove_given_scopes(const ScopeSet& held, const Expr& required);
+std::optional<Expr> remove_given_scopes(const LeafAnswers& held, const Expr& required);
 
 // Offline role expansion (auth service semantics, TASKCLUSTER.md §1 "Role expansion").
 struct Role {

@@ -51,6 +51,73 @@ TEST(CliScopes, HaveFile) {
   EXPECT_EQ(run_tcguard({"scopes", "satisfies", "--have-file", dir.path() + "/none", "x"}).exit_code, 2);
 }
 
+const std::string kData = std::string(TCGUARD_SOURCE_DIR) + "/tests/scopes/data/";
+
+// Held files as people save them: an expandScopes dump with duplicates, a file saved on Windows
+// with no final newline, and a pasted scope with a non-ASCII hyphen.
+TEST(CliScopes, HaveFileShapesFromRealUse) {
+  // createTask's requirement for a gecko task: AllOf the routes and the scheduler, AnyOf the pools.
+  const std::string create_task = R"({"AllOf": ["queue:scheduler-id:gecko-level-3",
+    "queue:route:index.gecko.v2.mozilla-central.latest.firefox.linux64-opt",
+    {"AnyOf": ["queue:create-task:highest:gecko-3/b-linux-xlarge-gcp", "queue:create-task:highest:gecko-3/b-linux-gcp"]},
+    "secrets:get:project/releng/gecko/build/level-3/gecko-symbol-upload"]})";
+  auto r = run_tcguard({"--format", "json", "scopes", "satisfies", "--have-file", kData + "relman-expanded.txt", create_task});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Json::parse(r.out)["satisfying"],
+            Json::parse(R"(["queue:create-task:highest:gecko-3/b-linux-gcp",
+              "queue:route:index.gecko.v2.mozilla-central.latest.firefox.linux64-opt", "queue:scheduler-id:gecko-level-3",
+              "secrets:get:project/releng/gecko/build/level-3/gecko-symbol-upload"])"));
+  // The same file lacks a pool it was never given: the AnyOf is what is missing, as written.
+  r = run_tcguard({"scopes", "satisfies", "--have-file", kData + "relman-expanded.txt",
+                   R"({"AllOf": ["notify:email:relman@mozilla.com", {"AnyOf": ["queue:create-task:highest:gecko-1/b-linux", "queue:create-task:highest:gecko-t/t-win10-64"]}]})"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("\"queue:create-task:highest:gecko-t/t-win10-64\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("notify:email"), std::string::npos) << r.out;
+
+  // --have and --have-file add up; CRLF and an unterminated last line are read as scopes.
+  r = run_tcguard({"scopes", "satisfies", "--have", "queue:scheduler-id:gecko-level-3", "--have-file",
+                   kData + "saved-on-windows.txt",
+                   R"({"AllOf": ["queue:scheduler-id:gecko-level-3", "queue:create-task:highest:gecko-3/b-linux-gcp",
+                      "queue:route:index.gecko.v2.mozilla-central.latest.firefox.linux64-opt",
+                      "assume:repo:github.com/mozilla/gecko-dev:branch:main"]})"});
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+  r = run_tcguard({"scopes", "satisfies", "--have-file", kData + "saved-on-windows.txt",
+                   "queue:route:index.gecko.v2.mozilla-central.latest."});
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+
+  r = run_tcguard({"scopes", "satisfies", "--have-file", kData + "pasted-non-ascii-hyphen.txt", "queue:route:x"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("pasted-non-ascii-hyphen.txt:3:35: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("non-ASCII"), std::string::npos) << r.err;
+  // The bad held line is reported even when the expression is bad too.
+  r = run_tcguard({"scopes", "satisfies", "--have-file", kData + "pasted-non-ascii-hyphen.txt", R"({"AllOf": 3})"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("pasted-non-ascii-hyphen.txt:3:35: "), std::string::npos) << r.err;
+}
+
+// A large held file, generated as a role expansion dumps it: the one scope that satisfies the
+// expression is far down, every other alternative is missing.
+TEST(CliScopes, LargeHaveFile) {
+  test::TempDir dir;
+  std::string held;
+  for (int i = 0; i < 20000; ++i) {
+    held += "queue:create-task:highest:proj-" + std::to_string(i) + "/b-linux-" + std::to_string(i % 40) + "\n";
+    if (i % 7 == 0) held += "secrets:get:project/releng/proj-" + std::to_string(i) + "/*\n";
+    if (i == 15000) held += "assume:repo:github.com/mozilla-releng/*\n";
+  }
+  const auto file = dir.write("held.txt", held);
+  std::string expr = R"({"AnyOf": [)";
+  for (int i = 0; i < 300; ++i) expr += "\"queue:create-task:highest:proj-x" + std::to_string(i) + "/b-linux-0\", ";
+  expr += R"("assume:repo:github.com/mozilla-releng/scriptworker:branch:main", "secrets:get:project/releng/proj-14/token"]})";
+  auto r = run_tcguard({"--format", "json", "scopes", "satisfies", "--have-file", file, expr});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Json::parse(r.out)["satisfying"],
+            Json::parse(R"(["assume:repo:github.com/mozilla-releng/scriptworker:branch:main", "secrets:get:project/releng/proj-14/token"])"));
+  r = run_tcguard({"scopes", "satisfies", "--have-file", file, "secrets:get:project/releng/proj-15/token"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(run_tcguard({"scopes", "satisfies", "--have-file", file, "queue:create-task:highest:proj-19999/b-linux-39"}).exit_code, 0);
+}
+
 TEST(CliScopes, InvalidInputIsExit2WithAClearMessage) {
   auto r = run_tcguard({"scopes", "satisfies", "--have", "a\nb", "x"});
   EXPECT_EQ(r.exit_code, 2);

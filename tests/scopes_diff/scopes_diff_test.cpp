@@ -136,14 +136,36 @@ Json library_answers(const Json& cases) {
   return Json::parse(r.out);
 }
 
+// The --have-file path's answer (LeafAnswers, fed the held scopes as a file's lines) to a
+// satisfies / satisfying / remove case.
+Json ours_from_lines(const Json& c) {
+  const Expr e = *expr_from_json(c["expr"]);
+  std::string text;
+  for (const auto& h : c["held"]) {
+    const std::string s = h;
+    if (s.empty()) continue;  // a file has no empty scope: blank lines are skipped
+    text += s + (text.size() % 3 == 0 ? "\r\n" : "\n");
+  }
+  LeafAnswers held(e);
+  if (!held.hold_lines(text, "held.txt").ok()) {
+    ADD_FAILURE() << "held lines refused: " << text;
+    return nullptr;
+  }
+  const std::string op = c["op"];
+  if (op == "satisfies") return satisfies(held, e);
+  if (op == "satisfying") return json_of(scopes_satisfying(held, e));
+  auto missing = remove_given_scopes(held, e);
+  return missing ? expr_to_json(*missing) : Json(nullptr);
+}
+
 // Compares every case; prints the first few disagreements in full.
-void expect_agreement(const Json& cases) {
+void expect_agreement(const Json& cases, Json (*mine_of)(const Json&) = ours) {
   const Json theirs = library_answers(cases);
   ASSERT_EQ(theirs.size(), cases.size());
   int shown = 0;
   size_t disagreements = 0;
   for (size_t i = 0; i < cases.size(); ++i) {
-    const Json mine = ours(cases[i]);
+    const Json mine = mine_of(cases[i]);
     if (mine == theirs[i]) continue;
     ++disagreements;
     if (shown++ < 15)
@@ -171,6 +193,22 @@ TEST_F(ScopesDiff, ExpressionsAgainstHeldSets) {
     for (const char* op : {"satisfies", "satisfying", "remove"}) cases.push_back({{"op", op}, {"held", held}, {"expr", expr}});
   }
   expect_agreement(cases);
+}
+
+// The held-file path: larger held sets (duplicates, covered scopes, stars inside and at the end)
+// against wider expressions, with no empty scope (a file cannot hold one).
+TEST_F(ScopesDiff, ExpressionsAgainstHeldFiles) {
+  REQUIRE_LIBRARY();
+  Gen gen(seed() + 4);
+  Json cases = Json::array();
+  for (int i = 0; i < 3000; ++i) {
+    Json held = Json::array();
+    for (const auto& s : gen.scopes(i % 5 == 0 ? 40 : 8))
+      if (!s.empty()) held.push_back(s);
+    const Json expr = expr_to_json(gen.expr(4));
+    for (const char* op : {"satisfies", "satisfying", "remove"}) cases.push_back({{"op", op}, {"held", held}, {"expr", expr}});
+  }
+  expect_agreement(cases, ours_from_lines);
 }
 
 TEST_F(ScopesDiff, SetOperations) {
@@ -226,6 +264,39 @@ TEST_F(ScopesDiff, CommandLineSatisfies) {
     const Json out = Json::parse(runs[i].out);
     EXPECT_EQ(out["satisfied"], theirs[3 * i]) << c.dump();
     EXPECT_EQ(runs[i].exit_code, theirs[3 * i].get<bool>() ? 0 : 1) << c.dump();
+    EXPECT_EQ(out["satisfying"], theirs[3 * i + 1]) << c.dump();
+    EXPECT_EQ(out["missing"], theirs[3 * i + 2]) << c.dump();
+  }
+}
+
+// The command line with the held scopes in a file, as `--have-file`, against the library.
+TEST_F(ScopesDiff, CommandLineSatisfiesFromAHaveFile) {
+  REQUIRE_LIBRARY();
+  Gen gen(seed() + 5);
+  test::TempDir dir;
+  Json cases = Json::array();
+  std::vector<test::RunResult> runs;
+  for (int i = 0; i < 40; ++i) {
+    Scopes held;
+    std::string text;
+    for (const auto& s : gen.scopes(12)) {
+      if (s.empty()) continue;
+      held.push_back(s);
+      text += s + (i % 2 ? "\r\n" : "\n");
+    }
+    const auto file = dir.write("held-" + std::to_string(i) + ".txt", text);
+    const Expr expr = gen.expr(3);
+    runs.push_back(test::run_tcguard({"--format", "json", "scopes", "satisfies", "--have-file", file, "--", expr_to_json(expr).dump()}));
+    for (const char* op : {"satisfies", "satisfying", "remove"})
+      cases.push_back({{"op", op}, {"held", held}, {"expr", expr_to_json(expr)}});
+  }
+  const Json theirs = library_answers(cases);
+  ASSERT_EQ(theirs.size(), cases.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const Json& c = cases[3 * i];
+    ASSERT_TRUE(runs[i].exit_code == 0 || runs[i].exit_code == 1) << runs[i].err;
+    const Json out = Json::parse(runs[i].out);
+    EXPECT_EQ(out["satisfied"], theirs[3 * i]) << c.dump();
     EXPECT_EQ(out["satisfying"], theirs[3 * i + 1]) << c.dump();
     EXPECT_EQ(out["missing"], theirs[3 * i + 2]) << c.dump();
   }
