@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lint/display_name.h"
+#include "lint/doc_blocks.h"
 #include "judge/judge.h"
 #include "lint/file_walk.h"
 #include "rules/request_checks.h"
@@ -115,7 +116,19 @@ void attach_source_lines(Report& report, std::string_view text, const std::strin
 
 namespace {
 
-judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
+// The file's name says whether it is shell or a doc (Markdown, RST, plain text, dotenv); a doc is
+// linted through its shell view, whose line:column are the doc's own (doc_blocks.h).
+DocKind kind_of_path(std::string_view path) {
+  return doc_kind_of_name(fs::path(path).filename().string());
+}
+
+judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy,
+                            DocKind kind) {
+  std::string view;
+  if (kind != DocKind::Shell) {
+    view = shell_view(text, kind);
+    text = view;
+  }
   shell::Analysis analysis = shell::analyze(text, file);
   judge::Subject subject;
   subject.shell = &analysis;
@@ -135,7 +148,7 @@ judge::Judgement judge_text(std::string_view text, const std::string& file, cons
 }  // namespace
 
 Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy) {
-  return judge_text(text, file, policy).report;
+  return judge_text(text, file, policy, kind_of_path(file)).report;
 }
 
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,
@@ -198,7 +211,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       } else if (looks_binary(content)) {
         binary[i] = 1;
       } else {
-        auto judged = judge_text(content, in.display, policy);
+        auto judged = judge_text(content, in.display, policy, kind_of_path(in.path.empty() ? in.display : in.path));
         reports[i] = std::move(judged.report);
         used_exceptions[i] = std::move(judged.used_exceptions);
         if (options.source_lines) attach_source_lines(reports[i], content, in.display);
