@@ -21,6 +21,11 @@ struct LintOptions {
   // no finding in any file of the run.
   bool report_unused_exceptions = false;
   bool source_lines = false;  // keep each finding's source line (Finding::source_line) for snippets
+  // Globs refining a folder walk (files named on the command line are always linted): a file the
+  // walk found is kept when it matches an `include` (if any are given) and no `exclude`. A glob
+  // without `/` matches the file's name, one with `/` its path below the walked folder (`*`
+  // crossing `/`: `docs/*.md` matches docs/a/b.md).
+  std::vector<std::string> include, exclude;
 };
 
 struct LintResult {
