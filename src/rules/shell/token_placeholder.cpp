@@ -24,9 +24,10 @@ bool is_token_placeholder(std::string_view v) {
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
   if (v.empty()) return true;
-  // Wrapped: <token>, <...>, [token], {{ token }}, %TOKEN%; a reference kept literal: ${TOKEN}, $TOKEN.
+  // Wrapped: <token>, <...>, [token], {{ token }}, {token} (not JSON), %TOKEN%; a reference kept literal: ${TOKEN}, $TOKEN.
   if ((v.front() == '<' && v.back() == '>') || (v.front() == '[' && v.back() == ']') ||
-      (v.front() == '{' && v.back() == '}') || (v.size() > 1 && v.front() == '%' && v.back() == '%'))
+      (v.substr(0, 2) == "{{" && v.substr(v.size() - 2) == "}}") ||
+      (v.front() == '{' && v.back() == '}' && v.find_first_of(":\"") == std::string_view::npos) || (v.size() > 1 && v.front() == '%' && v.back() == '%'))
     return true;
   if (v.front() == '$') return true;
   // Made of filler only: .., ....., xxxxxxxx, XXXX, ***, ___, ---, ###, 0000.
