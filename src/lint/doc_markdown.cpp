@@ -44,8 +44,7 @@ Line without_indent(const Line& l, size_t indent) {
 }
 
 bool is_list_item(std::string_view t) {
-  size_t i = indent_of(t);
-  t = t.substr(std::min(i, t.size()));
+  t = t.substr(std::min(t.find_first_not_of(" \t"), t.size()));
   if (t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') return true;
   size_t d = 0;
   while (d < t.size() && t[d] >= '0' && t[d] <= '9') ++d;

@@ -30,7 +30,7 @@ std::vector<Line> indented_body(const std::vector<Line>& lines, size_t i, bool o
   size_t j = i + 1;
   if (options)
     while (j < lines.size() && !blank(lines[j].text) && indent_of(lines[j].text) > base &&
-           lines[j].text.substr(indent_of(lines[j].text), 1) == ":")
+           lines[j].text.substr(lines[j].text.find_first_not_of(" \t"), 1) == ":")  // a byte index, not indent_of's width
       ++j;
   size_t start = j;
   size_t end = j;

@@ -174,6 +174,12 @@ TEST(DocView, RstDirectivesLiteralBlocksAndInlineLiterals) {
                    "}", "tc", "eval \"$(taskcluster signin -s b)\""}));
 }
 
+TEST(DocView, RstTabIndentedOptionsFoundByFuzzing) {
+  // A tab is 4 columns wide but one byte: an option line indented by tabs once read past its end.
+  std::string doc = ".. code-block:: bash\n\t\t\t\t\t\t\t\t\t\t\t:x:\n\n   tc-x\n";
+  EXPECT_EQ(kept_lines(doc, DocKind::Rst), (Lines{"tc-x"}));
+}
+
 TEST(DocView, PlainTextKeepsCommandLinesOnly) {
   std::string doc =
       "Aliases\n\nHere are a few aliases that you'll find helpful:\n\n"
