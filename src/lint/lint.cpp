@@ -134,7 +134,8 @@ namespace {
 // The file's name says whether it is shell or a doc (Markdown, RST, plain text, dotenv); a doc is
 // linted through its shell view, whose line:column are the doc's own (doc_blocks.h).
 DocKind kind_of_path(std::string_view path) {
-  return doc_kind_of_name(fs::path(path).filename().string());
+  auto slash = path.rfind('/');  // the name without building an fs::path per file
+  return doc_kind_of_name(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
 judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy,
