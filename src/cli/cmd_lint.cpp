@@ -19,6 +19,7 @@ struct LintCliOptions {
   bool report_unused_exceptions = false;
   bool no_snippet = false;
   std::string shell;  // "" (by file), bash, zsh
+  std::vector<std::string> include, exclude;
 };
 
 int run_lint(const Context& ctx, const LintCliOptions& o) {
@@ -30,6 +31,8 @@ int run_lint(const Context& ctx, const LintCliOptions& o) {
   lint::LintOptions options;
   options.report_unused_exceptions = o.report_unused_exceptions;
   if (!o.shell.empty()) options.shell = shell::parse_dialect(o.shell);
+  options.include = o.include;
+  options.exclude = o.exclude;
   // A progress line only for people watching a terminal, and only when there is much to do.
   if (isatty(STDERR_FILENO) == 1) {
     options.progress = [](size_t done, size_t total) {
@@ -65,7 +68,10 @@ void add_lint_command(CLI::App& app, Context& ctx) {
   cmd->footer(
       "Folders are walked for shell files: .sh .bash .zsh .ksh, rc files with or without the dot (bashrc,\n"
       "bash_aliases, aliases, profile, zshrc ...), files under zsh/ bash/ shell/ profile.d/ (not README.md\n"
-      "and the like), and files with a shell shebang; binary files and `.git` are skipped. `-` reads\n"
+      "and the like), files with a shell shebang, docs (.md .markdown .mdx .rst .txt: their code blocks,\n"
+      "prompt lines and inline code, never the prose; locations are the doc's own) and dotenv files (.env,\n"
+      "*.env, .env.*, .envrc, KEY=value files); binary files and `.git` are skipped. --include/--exclude\n"
+      "GLOB (repeatable) refine a walk: a glob without `/` matches the name, with `/` the path. `-` reads\n"
       "standard input. A path that is missing or yields no shell text is an error (exit 2), reported after\n"
       "the other paths are linted. Text output shows each finding's line (off with --no-snippet) and ends\n"
       "with what was checked (`checked 12 files, 3 sign-ins`); -v lists the files.\n"
@@ -77,12 +83,19 @@ void add_lint_command(CLI::App& app, Context& ctx) {
       "Exceptions in a policy file (`exceptions:`) match `path:` globs relative to that file's folder.\n"
       "Examples:\n"
       "  tcguard lint ~/.bash_aliases\n"
+      "  tcguard lint --include '*.md' --exclude 'vendor/*' docs/\n"
       "  tcguard lint --format sarif dotfiles/ > tcguard.sarif");
   cmd->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "note"}));
   cmd->add_flag("-v,--verbose", options->verbose, "Text output: also list the files checked and every resolved sign-in request");
   cmd->add_flag("--report-unused-exceptions", options->report_unused_exceptions,
                 "Report each policy exception that matched no finding in this run (a note at its line)");
+  cmd->add_option("--include", options->include, "Walk only files matching this glob (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  cmd->add_option("--exclude", options->exclude, "Leave out walked files matching this glob (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-snippet", options->no_snippet, "Text output: leave out the source line under each finding");
   cmd->add_option("--shell", options->shell,
                   "Read every file as this shell (default: by shebang, then name: .zsh, .zshrc, zshrc.d/ ... are zsh)")

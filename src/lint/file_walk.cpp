@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "lint/doc_blocks.h"
+
 namespace tcg::lint {
 
 namespace fs = std::filesystem;
@@ -32,6 +34,8 @@ NameVerdict classify_name(std::string_view name) {
   static constexpr std::array<std::string_view, 14> kRcNames = {
       "bashrc", "bash_profile", "bash_login", "bash_logout", "bash_aliases", "profile", "zshrc",
       "zshenv", "zprofile",     "zlogin",     "zlogout",     "aliases",      "kshrc",   "shrc"};
+  // Docs (Markdown, MDX, RST, plain text) and dotenv files are linted through their shell view.
+  if (doc_kind_of_name(name) != DocKind::Shell || name == ".envrc") return NameVerdict::Shell;
   std::string_view bare = without_dot(name);
   for (auto rc : kRcNames)
     if (bare == rc) return NameVerdict::Shell;
@@ -43,7 +47,7 @@ NameVerdict classify_name(std::string_view name) {
 }
 
 NameVerdict classify_name_in_shell_folder(std::string_view name) {
-  if (classify_name(name) == NameVerdict::Shell) return NameVerdict::Shell;
+  if (classify_name(name) == NameVerdict::Shell) return NameVerdict::Shell;  // docs included
   // Dotfile repositories name these files freely (zsh/aliases, profile.d/tc.local, bash/git.linux),
   // so any extension counts except those of documentation, data and other languages.
   static constexpr std::array<std::string_view, 26> kOtherKinds = {
@@ -88,6 +92,18 @@ bool first_line_is_shell(const fs::path& p) {
   return shebang_is_shell(head.substr(0, head.find('\n')));
 }
 
+// A file without an extension holding only `KEY=value` lines (docker's env files, `.hooks`).
+bool content_is_dotenv(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::string head(8192, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (head.find('\0') != std::string::npos) return false;
+  if (head.size() == 8192) head.resize(head.rfind('\n') == std::string::npos ? 0 : head.rfind('\n'));
+  return looks_like_dotenv(head);
+}
+
 }  // namespace
 
 WalkResult walk_folder(const std::string& folder) {
@@ -124,7 +140,7 @@ WalkResult walk_folder(const std::string& folder) {
     }
     if (!it->is_regular_file(sec)) continue;
     NameVerdict v = parent_is_shell ? classify_name_in_shell_folder(name) : classify_name(name);
-    if (v == NameVerdict::Shell || (v == NameVerdict::Maybe && first_line_is_shell(p))) out.files.push_back(p.string());
+    if (v == NameVerdict::Shell || (v == NameVerdict::Maybe && (first_line_is_shell(p) || content_is_dotenv(p)))) out.files.push_back(p.string());
   }
   std::sort(out.files.begin(), out.files.end());
   return out;

@@ -12,10 +12,12 @@
 #include <thread>
 
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "lint/display_name.h"
+#include "lint/doc_blocks.h"
 #include "judge/judge.h"
 #include "lint/file_walk.h"
 #include "rules/request_checks.h"
@@ -111,13 +113,40 @@ void attach_source_lines(Report& report, std::string_view text, const std::strin
   }
 }
 
+bool glob_matches(const std::string& glob, const fs::path& relative) {
+  std::string subject = glob.find('/') == std::string::npos ? relative.filename().string() : relative.generic_string();
+  return ::fnmatch(glob.c_str(), subject.c_str(), 0) == 0;
+}
+
+// --include/--exclude on a file found by walking `folder`.
+bool walk_keeps(const LintOptions& o, const std::string& folder, const std::string& file) {
+  fs::path relative = fs::path(file).lexically_relative(folder);
+  auto any = [&](const std::vector<std::string>& globs) {
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_matches(g, relative); });
+  };
+  return (o.include.empty() || any(o.include)) && !any(o.exclude);
+}
+
 }  // namespace
 
 namespace {
 
-// `path`: where the file is, for choosing its dialect by name (`file` is the name shown).
+// The file's name says whether it is shell or a doc (Markdown, RST, plain text, dotenv); a doc is
+// linted through its shell view, whose line:column are the doc's own (doc_blocks.h).
+DocKind kind_of_path(std::string_view path) {
+  auto slash = path.rfind('/');  // the name without building an fs::path per file
+  return doc_kind_of_name(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// `path`: where the file is, for choosing its kind and dialect by name (`file` is the name shown).
 judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy,
                             std::optional<shell::Dialect> shell, std::string_view path) {
+  std::string view;
+  DocKind kind = kind_of_path(path);
+  if (kind != DocKind::Shell) {
+    view = shell_view(text, kind);
+    text = view;
+  }
   shell::Dialect dialect = shell ? *shell : shell::detect_dialect(path, text);
   shell::Analysis analysis = shell::analyze(text, file, dialect);
   judge::Subject subject;
@@ -176,7 +205,8 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       is_folder[k] = true;
       WalkResult walked = walk_folder(p);
       for (auto& e : walked.problems) report.problems.push_back(InputProblem{Severity::Warning, e.message, e.where.file});
-      for (auto& f : walked.files) inputs.push_back(Input{f, display_name(f), "", false, k});
+      for (auto& f : walked.files)
+        if (walk_keeps(options, p, f)) inputs.push_back(Input{f, display_name(f), "", false, k});
     } else {
       inputs.push_back(Input{p, display_name(p), "", true, k});
     }
@@ -261,7 +291,8 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       report.problems.push_back(InputProblem{
           Severity::Error,
           "no shell files in this folder (looked for .sh .bash .zsh .ksh, rc files such as bashrc and "
-          ".zshrc, files under zsh/ bash/ shell/ profile.d/, and shell shebangs; binary files are left out)",
+          ".zshrc, files under zsh/ bash/ shell/ profile.d/, shell shebangs, docs (.md .mdx .markdown .rst "
+          ".txt) and dotenv files; binary files and what --include/--exclude leave out are not linted)",
           paths[k]});
   // Each file's judgement reports a lapsed exception it used; the run reports it once, last.
   auto& all = result.report.findings;

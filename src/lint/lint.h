@@ -27,6 +27,11 @@ struct LintOptions {
   bool source_lines = false;  // keep each finding's source line (Finding::source_line) for snippets
   // `--shell`: every file is read as this dialect; else each file's shebang and name decide.
   std::optional<shell::Dialect> shell;
+  // Globs refining a folder walk (files named on the command line are always linted): a file the
+  // walk found is kept when it matches an `include` (if any are given) and no `exclude`. A glob
+  // without `/` matches the file's name, one with `/` its path below the walked folder (`*`
+  // crossing `/`: `docs/*.md` matches docs/a/b.md).
+  std::vector<std::string> include, exclude;
 };
 
 struct LintResult {

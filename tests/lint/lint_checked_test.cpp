@@ -41,9 +41,10 @@ TEST(LintChecked, DotfileRepositoryFindsEveryShellFile) {
   ASSERT_TRUE(j.contains("files")) << r.out;
   std::vector<std::string> files = j["files"];
   const std::string d = kFixtures + "/dotfiles/";
-  // Not README.md, zsh/README.md, the compiled zsh/functions.zwc or the binary bin/tc-helper.
-  EXPECT_EQ(files, (std::vector<std::string>{d + "bash_aliases", d + "bashrc", d + "profile.d/tc.sh",
-                                             d + "zsh/aliases", d + "zsh/functions.zsh"}))
+  // Not the compiled zsh/functions.zwc or the binary bin/tc-helper; the READMEs are docs, linted
+  // through their code (issue 12: their prose and its inline mentions give no request).
+  EXPECT_EQ(files, (std::vector<std::string>{d + "README.md", d + "bash_aliases", d + "bashrc", d + "profile.d/tc.sh",
+                                             d + "zsh/README.md", d + "zsh/aliases", d + "zsh/functions.zsh"}))
       << r.out;
   EXPECT_EQ(j["problems"], json::array());
   // Each file was judged: the sign-ins of bash_aliases, zsh/aliases and zsh/functions.zsh, and the
@@ -61,10 +62,12 @@ TEST(LintChecked, DotNamesAndDotFoldersCountToo) {
   dir.write("home/.bash_profile", "taskcluster signin -s 'queue:*' --expires 2h\n");
   dir.write("home/.zshenv", "export TASKCLUSTER_ROOT_URL=https://firefox-ci-tc.services.mozilla.com/\n");
   dir.write("home/.zsh/completions/_tc", "#compdef tc\n_arguments '1: :(signin logout)'\n");
-  dir.write("home/.config/shell/notes.txt", "taskcluster signin\n");  // .txt under shell/: notes, not shell
+  dir.write("home/.config/shell/notes.txt", "taskcluster signin\n");  // a plain-text doc: linted as one
+  dir.write("home/.config/shell/tc.json", "{\"taskcluster\": \"signin\"}\n");  // data, not shell
   dir.write("home/profile", "umask 022\n");
   json j = json::parse(run_tcguard({"--format", "json", "lint", "home"}, isolated(dir.path())).out);
-  EXPECT_EQ(j["files"], json({"home/.bash_profile", "home/.zsh/completions/_tc", "home/.zshenv", "home/profile"}))
+  EXPECT_EQ(j["files"], json({"home/.bash_profile", "home/.config/shell/notes.txt", "home/.zsh/completions/_tc",
+                              "home/.zshenv", "home/profile"}))
       << j.dump(1);
 }
 
@@ -82,18 +85,19 @@ TEST(LintChecked, TextEndsWithWhatWasChecked) {
   EXPECT_EQ(lines_of(relduty.out).back(), "checked 1 file, 1 sign-in (4 requests)") << relduty.out;
 
   RunResult repo = run_tcguard({"--color", "never", "lint", kFixtures + "/dotfiles"}, isolated());
-  EXPECT_EQ(lines_of(repo.out).back(), "checked 5 files, 3 sign-ins") << repo.out;
+  EXPECT_EQ(lines_of(repo.out).back(), "checked 7 files, 3 sign-ins") << repo.out;
 }
 
 TEST(LintChecked, VerboseListsTheFilesChecked) {
   RunResult r = run_tcguard({"--color", "never", "lint", "-v", kFixtures + "/dotfiles"}, isolated());
   auto lines = lines_of(r.out);
-  ASSERT_GE(lines.size(), 6u) << r.out;
+  ASSERT_GE(lines.size(), 8u) << r.out;
   EXPECT_EQ(lines[0], "files checked:");
   const std::string d = kFixtures + "/dotfiles/";
-  EXPECT_EQ(std::vector<std::string>(lines.begin() + 1, lines.begin() + 6),
-            (std::vector<std::string>{"  " + d + "bash_aliases", "  " + d + "bashrc", "  " + d + "profile.d/tc.sh",
-                                      "  " + d + "zsh/aliases", "  " + d + "zsh/functions.zsh"}));
+  EXPECT_EQ(std::vector<std::string>(lines.begin() + 1, lines.begin() + 8),
+            (std::vector<std::string>{"  " + d + "README.md", "  " + d + "bash_aliases", "  " + d + "bashrc",
+                                      "  " + d + "profile.d/tc.sh", "  " + d + "zsh/README.md", "  " + d + "zsh/aliases",
+                                      "  " + d + "zsh/functions.zsh"}));
   RunResult quiet = run_tcguard({"--color", "never", "lint", kFixtures + "/dotfiles"}, isolated());
   EXPECT_EQ(quiet.out.find("files checked:"), std::string::npos);
 }
@@ -111,7 +115,7 @@ TEST(LintChecked, FolderWithoutShellTextExits2SayingSo) {
   EXPECT_NE(binary.err.find(kFixtures + "/no-shell/data: a binary file, not shell text"), std::string::npos)
       << binary.err;
   // A named text file is linted whatever its name: the user asked for it.
-  RunResult named = run_tcguard({"lint", kFixtures + "/no-shell/README.md"}, isolated());
+  RunResult named = run_tcguard({"lint", kFixtures + "/no-shell/notes.json"}, isolated());
   EXPECT_NE(named.exit_code, 2) << named.err;
   EXPECT_NE(named.out.find("checked 1 file"), std::string::npos) << named.out;
 }

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "rules/shell/shell_check.h"
+#include "rules/shell/token_placeholder.h"
 #include "shell/walk.h"
 
 namespace tcg::rules {
@@ -11,15 +12,13 @@ namespace {
 
 constexpr std::string_view kTokenVar = "TASKCLUSTER_ACCESS_TOKEN";
 
-// A value that is written out, not a reference ("$VAR", "$(pass show ..)") or a doc placeholder.
+// A value that is written out, not a reference ("$VAR", "$(pass show ..)") or a doc placeholder
+// (token_placeholder.h).
 // `skip` leading characters of the word are not part of the value (`NAME=` in `env NAME=value`).
 bool literal_secret(const shell::Word& w, size_t skip = 0) {
   if (w.parts.empty() || !w.is_literal()) return false;
   std::string v = w.literal().substr(skip);
-  if (v.empty()) return false;
-  if (v.front() == '<' && v.back() == '>') return false;  // <token>, <redacted>
-  if (v == "..." || v == "xxx" || v == "XXX") return false;
-  return true;
+  return !is_token_placeholder(v);
 }
 
 class HardcodedAccessTokenCheck : public ShellCheck {
