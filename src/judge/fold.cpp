@@ -103,7 +103,8 @@ void fold_causes(std::vector<Finding>& findings) {
     }
     // The folded findings first, in the order of the list above; then the explanations.
     std::stable_sort(notes.begin(), notes.end(), [](const RelatedLocation& a, const RelatedLocation& b) {
-      return lifetime_rank(a.rule) < lifetime_rank(b.rule);
+      size_t ra = lifetime_rank(a.rule), rb = lifetime_rank(b.rule);
+      return ra != rb ? ra < rb : a.rule < b.rule;  // the explanations by id: one order in every front end
     });
     keep.related.insert(keep.related.end(), notes.begin(), notes.end());
   }

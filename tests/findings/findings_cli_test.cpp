@@ -20,8 +20,8 @@ RunOptions isolated(const std::string& cwd = TCGUARD_SOURCE_DIR) {
   return o;
 }
 
-json run_json(const std::vector<std::string>& args, const RunOptions& o = isolated()) {
-  std::vector<std::string> argv = {"--format", "json"};
+json run_json(const std::vector<std::string>& args, const RunOptions& o = isolated(), const std::string& format = "json") {
+  std::vector<std::string> argv = {"--format", format};
   argv.insert(argv.end(), args.begin(), args.end());
   RunResult r = run_tcguard(argv, o);
   json j = json::parse(r.out, nullptr, false);
@@ -61,7 +61,7 @@ TEST(SigninInvalidArguments, ReportedAtTheWordTheCliStopsAtAndNothingElseForThat
   ASSERT_EQ(invalid.size(), 3u) << j.dump(1);
   // --scopes (line 13), a trailing --expires (line 25), -x (line 29), in the order of the file.
   EXPECT_EQ(invalid[0]["line"], 13);
-  EXPECT_EQ(invalid[0]["column"], 43);
+  EXPECT_EQ(invalid[0]["column"], 44);
   EXPECT_NE(invalid[0]["message"].get<std::string>().find("unknown flag: --scopes (did you mean `--scope`?)"),
             std::string::npos)
       << invalid[0].dump(1);
@@ -74,7 +74,9 @@ TEST(SigninInvalidArguments, ReportedAtTheWordTheCliStopsAtAndNothingElseForThat
   // and --check (line 18) are no sign-ins at all: the only request is the one on line 19.
   for (const auto& f : j["findings"]) {
     int line = f["line"];
-    if (line == 13 || line == 25 || line == 29) EXPECT_EQ(f["rule"], "signin-invalid-arguments") << f.dump(1);
+    if (line == 13 || line == 25 || line == 29) {
+      EXPECT_EQ(f["rule"], "signin-invalid-arguments") << f.dump(1);
+    }
     EXPECT_NE(line, 8) << f.dump(1);
     EXPECT_NE(line, 18) << f.dump(1);
   }
@@ -105,7 +107,7 @@ TEST(SigninInvalidArguments, HelpAndCheckAreNoRequestInReviewOrLint) {
   json j = lint(file);
   EXPECT_TRUE(j["findings"].empty()) << j.dump(1);
   EXPECT_TRUE(j["requests"].empty()) << j.dump(1);
-  for (const std::string& flag : {"--help", "-h", "--check"}) {
+  for (const std::string flag : {"--help", "-h", "--check"}) {
     RunResult r = run_tcguard({"review", "--", "taskcluster", "signin", flag}, isolated());
     EXPECT_EQ(r.exit_code, 0) << flag << r.out << r.err;
     EXPECT_NE(r.out.find("not a sign-in request"), std::string::npos) << flag << r.out;
@@ -260,10 +262,12 @@ TEST(OneCauseOneFinding, PolicyExceptionsWorkOnFoldedAndKeptRules) {
             "    until: 2999-01-01\n");
   dir.write("repo/admin.sh", "eval \"$(taskcluster signin)\"\n");
   json j = run_json({"lint", "admin.sh"}, isolated(dir.path() + "/repo"));
-  // Both accepted: long-lived-credential is what is left of the cause, with the defaults folded in.
-  ASSERT_EQ(j["findings"].size(), 1u) << j.dump(1);
+  // Both accepted: long-lived-credential is what is left of the lifetime cause, with the default
+  // lifetime folded in; the default `*` is no longer explained by a scope rule, so it stands alone.
+  ASSERT_EQ(j["findings"].size(), 2u) << j.dump(1);
   EXPECT_EQ(j["findings"][0]["rule"], "long-lived-credential");
   EXPECT_EQ(related_rules(j["findings"][0]), (std::vector<std::string>{"signin-default-expiry"}));
+  EXPECT_EQ(j["findings"][1]["rule"], "signin-default-scopes");
 }
 
 TEST(OneCauseOneFinding, TextSarifAndGithubShowTheFoldedFindings) {
@@ -273,7 +277,7 @@ TEST(OneCauseOneFinding, TextSarifAndGithubShowTheFoldedFindings) {
   EXPECT_NE(text.out.find("  note: also wildcard-scope-expiry (error): requests `*` for 1d"), std::string::npos)
       << text.out;
   EXPECT_NE(text.out.find("1 error, 0 warnings"), std::string::npos) << text.out;
-  json sarif = run_json({"--format", "sarif", "lint", file});
+  json sarif = run_json({"lint", file}, isolated(), "sarif");
   const json& results = sarif["runs"][0]["results"];
   ASSERT_EQ(results.size(), 1u) << results.dump(1);
   const json& folded = results[0]["properties"]["folded"];
@@ -304,11 +308,13 @@ TEST(CallSites, ASigninResolvedThroughACallIsReportedAtTheCallWithTheBodyRelated
   // The call inside tc_relduty (line 11) is where its `1d` is given.
   bool relduty = false;
   for (const auto& f : j["findings"])
-    if (f["line"] == 11 && f["column"] == 3 && f["rule"] == "service-wildcard-expiry") relduty = true;
+    if (f["line"] == 11 && f["column"] == 3 && f["rule"] == "wildcard-scope-expiry") relduty = true;
   EXPECT_TRUE(relduty) << j.dump(1);
   // No lifetime finding is left at the body for what only the calls decide.
   for (const auto& f : j["findings"])
-    if (f["line"] == 7) EXPECT_EQ(f["rule"], "dynamic-signin-request") << f.dump(1);
+    if (f["line"] == 7) {
+      EXPECT_EQ(f["rule"], "dynamic-signin-request") << f.dump(1);
+    }
   // The requests are numbered at the calls too.
   bool request_at_call = false;
   for (const auto& r : j["requests"]) request_at_call |= r["line"] == 14 && r["expires"] == "15m";
@@ -329,7 +335,7 @@ TEST(CallSites, ABodyThatResolvesOnItsOwnKeepsItsFindingAndNamesTheCall) {
 }
 
 TEST(CallSites, SarifHasRelatedLocationsLinkedFromTheMessage) {
-  json sarif = run_json({"--format", "sarif", "lint", kFixtures + "call-sites.sh"});
+  json sarif = run_json({"lint", kFixtures + "call-sites.sh"}, isolated(), "sarif");
   bool found = false;
   for (const auto& r : sarif["runs"][0]["results"]) {
     if (r["locations"][0]["physicalLocation"]["region"]["startLine"] != 15) continue;
