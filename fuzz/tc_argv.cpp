@@ -9,6 +9,7 @@
 #include "guard/audit.h"
 #include "guard/effect.h"
 #include "tccli/command.h"
+#include "tccli/signin_args.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> words(1);
@@ -28,5 +29,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   argv.insert(argv.end(), words.begin(), words.end());
   auto redacted = tcg::guard::redact_argv(argv);
   if (redacted.size() != argv.size()) std::abort();
+  // The one sign-in parser lint and review share: its verdict follows from what it parsed, and
+  // only a sign-in is a request (a rejected one is never judged as the default `*`).
+  if (!words.empty() && words[0] == "signin") {
+    tcg::tccli::SigninArgs s = tcg::tccli::parse_signin_args(std::vector<std::string>(words.begin() + 1, words.end()));
+    tcg::tccli::SigninForm form = tcg::tccli::signin_form(s);
+    if ((form == tcg::tccli::SigninForm::Rejected) != !s.problems.empty()) std::abort();
+    if (form == tcg::tccli::SigninForm::Help && !s.help) std::abort();
+    if (s.request.scopes_defaulted && s.request.scopes != std::vector<std::string>{"*"}) std::abort();
+  }
   return 0;
 }

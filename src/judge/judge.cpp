@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "judge/fold.h"
 #include "model/rule.h"
 #include "rules/check.h"
 #include "shell/suppressions.h"
@@ -72,13 +73,16 @@ Judgement judge(const policy::Policy& policy, const Subject& subject, int64_t to
 
   std::vector<Finding>& findings = out.report.findings;
   for (const auto& check : rules::all_checks()) check->check(facts, findings);
+  relate_call_sites(requests, findings);
   if (subject.shell) {
     shell::apply_suppressions(suppressions, findings);
     // A file's findings in the order of its text; the others in the order of the check list.
     std::stable_sort(findings.begin(), findings.end(), finding_less);
     findings.erase(std::unique(findings.begin(), findings.end(), same_finding), findings.end());
+    merge_call_duplicates(requests, findings);
   }
   out.used_exceptions = policy::apply_exceptions(policy, today_days, findings);
+  fold_causes(findings);
   return out;
 }
 

@@ -149,13 +149,15 @@ judge::Judgement judge_text(std::string_view text, const std::string& file, cons
   }
   shell::Dialect dialect = shell ? *shell : shell::detect_dialect(path, text);
   shell::Analysis analysis = shell::analyze(text, file, dialect);
+  shell::set_aside_non_signins(analysis);  // what the CLI rejects, --help, --check: no request
   judge::Subject subject;
   subject.shell = &analysis;
   subject.unknown_lifetime_fails = true;
   subject.signins.reserve(analysis.signins.size());
   for (const auto& call : analysis.signins) {
     SigninRequest r = tccli::parse_signin_args(call.args).request;
-    r.where = call.where;
+    r.where = call.called_at.value_or(call.where);
+    if (call.called_at) r.written_at = call.where;
     r.context = call.context;
     r.root_url = call.root_url;
     rules::resolve_cluster(policy, r);

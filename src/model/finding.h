@@ -33,6 +33,18 @@ struct SigninRequest {
   // "" for a sign-in request; for the credentials in use (whoami, run), who holds these scopes
   // ("the credentials of relduty/cli"): the rules' messages then say they hold, not request.
   std::string holder;
+  // lint, a sign-in reached through a call of a function or alias: `where` is the call and this
+  // is where `taskcluster signin` is written (the body); its findings point at both.
+  std::optional<SourceLocation> written_at;
+};
+
+// A place or a finding that belongs to another finding: where a sign-in reached through a call
+// is written, or a finding of the same cause folded into the one reported (judge/fold.cpp).
+struct RelatedLocation {
+  SourceLocation where;  // no file: there is no place to show (review)
+  std::string message;
+  std::string rule;      // a folded finding's rule id; "" for a plain location
+  Severity severity = Severity::Note;  // a folded finding's own level
 };
 
 struct Finding {
@@ -46,6 +58,8 @@ struct Finding {
   // lint, text format: the line at `where.line` as it is in the file, for the snippet under the
   // finding; "" when there is none to show (other formats, --no-snippet, a line that may hold a token).
   std::string source_line;
+  // The places and folded findings of the same cause, in order (judge/fold.cpp).
+  std::vector<RelatedLocation> related;
 };
 
 // An input that could not be checked: a missing path, an unreadable file, a path with nothing to

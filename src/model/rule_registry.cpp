@@ -44,6 +44,8 @@ const std::vector<RuleInfo>& builtin_rules() {
         {"alias-positional-args", Check, Severity::Error, "an alias uses `$@`, `$*` or `$1`, which aliases never receive", "5.5"},
         {"logout-incomplete", Check, Severity::Warning, "a logout that leaves Taskcluster credentials or the root URL behind", "6.0"},
         {"hardcoded-access-token", Check, Severity::Error, "a literal TASKCLUSTER_ACCESS_TOKEN value in a file", "9.5"},
+        {"signin-invalid-arguments", Check, Severity::Error, "a `taskcluster signin` whose arguments the CLI rejects (an unknown flag such as `--scopes`): nothing is signed in"},
+        {"alias-keyword-missing", Check, Severity::Warning, "a `name='...'` line meant as an alias but written without `alias`: it defines nothing"},
         {"dynamic-signin-request", Check, Severity::Note, "a sign-in whose scopes or lifetime cannot be resolved statically", "4.0"},
         {"suppression-without-reason", Check, Severity::Note, "a `# tcguard: disable=` comment with no `-- reason`"},
         {"suppression-invalid", Check, Severity::Warning, "a `# tcguard:` comment that suppresses nothing: an unknown rule id, or not written as `disable=ID`"},

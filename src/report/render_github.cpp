@@ -51,6 +51,8 @@ void write_annotations(std::ostream& out, const Report& report, const std::strin
     // The annotation shows one message: the finding, then how to fix it on the next line.
     std::string message = f.message;
     if (f.where.file.empty() && !f.context.empty()) message = f.context + ": " + message;
+    for (const auto& r : f.related)
+      message += "\nnote: " + (r.rule.empty() ? r.where.str() + ": " : "also " + r.rule + ": ") + r.message;
     if (!f.help.empty()) message += "\nhelp: " + f.help;
     out << "::" << command_name(f.severity) << " " << props << "::" << github_escape_data(message) << "\n";
   }

@@ -38,6 +38,23 @@ void write_finding(JsonWriter& w, const Finding& f) {
   w.key("request");
   if (f.request) w.value(static_cast<uint64_t>(*f.request));
   else w.null();
+  // Places and folded findings of the same cause: {"rule": id or null, "severity", "message",
+  // file/line/column as above}.
+  w.key("related");
+  w.begin_array();
+  for (const auto& r : f.related) {
+    w.begin_object();
+    w.key("rule");
+    if (r.rule.empty()) w.null();
+    else w.value(r.rule);
+    w.key("severity");
+    w.value(severity_name(r.severity));
+    w.key("message");
+    w.value(r.message);
+    put_location(w, r.where);
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
 }
 

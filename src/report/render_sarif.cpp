@@ -1,6 +1,7 @@
 // SARIF 2.1.0 (OASIS), shaped for GitHub code scanning: one run, the rules with their help,
 // results with rule ids, levels and relative locations under %SRCROOT%. Written as it goes
 // (JsonWriter), byte for byte what nlohmann's dump(2) of the same document printed.
+#include <algorithm>
 #include <map>
 #include <ostream>
 
@@ -101,9 +102,9 @@ class RuleTable {
   std::vector<RuleDescription> builtin_;
 };
 
-void write_location(JsonWriter& w, const SourceLocation& where, const PathsFromBase& paths) {
+// The "physicalLocation" member of a location object.
+void write_physical(JsonWriter& w, const SourceLocation& where, const PathsFromBase& paths) {
   ArtifactUri uri = sarif_artifact_uri(paths(where.file));
-  w.begin_object();
   w.key("physicalLocation");
   w.begin_object();
   w.key("artifactLocation");
@@ -127,6 +128,22 @@ void write_location(JsonWriter& w, const SourceLocation& where, const PathsFromB
     w.end_object();
   }
   w.end_object();
+}
+
+void write_location(JsonWriter& w, const SourceLocation& where, const PathsFromBase& paths) {
+  w.begin_object();
+  write_physical(w, where, paths);
+  w.end_object();
+}
+
+// A relatedLocations entry: `id` is what the result's message links to.
+void write_related_location(JsonWriter& w, const RelatedLocation& r, int id, const PathsFromBase& paths) {
+  w.begin_object();
+  w.key("id");
+  w.value(id);
+  write_physical(w, r.where, paths);
+  w.key("message");
+  write_message(w, r.message);
   w.end_object();
 }
 
@@ -142,6 +159,16 @@ void write_result(JsonWriter& w, const Finding& f, size_t rule_index, const Path
   // The finding's own help is more specific than the rule's (e.g. a policy's help text), and code
   // scanning shows the message inline, so the help rides along in it.
   text = f.message;
+  // Related places are linked from the message (SARIF 3.11.6 embedded links, `[text](id)` with
+  // the relatedLocations' ids); folded findings are told in it, and listed in the properties.
+  int next_id = 1;
+  for (const auto& r : f.related) {
+    if (!r.rule.empty()) {
+      text.append("\nalso ").append(r.rule).append(": ").append(r.message);
+    } else if (!r.where.file.empty()) {
+      text.append("\nnote: [").append(r.message).append("](").append(std::to_string(next_id++)).append(")");
+    }
+  }
   if (!f.help.empty()) text.append("\nhelp: ").append(f.help);
   w.key("message");
   write_message(w, text);
@@ -153,11 +180,42 @@ void write_result(JsonWriter& w, const Finding& f, size_t rule_index, const Path
     write_location(w, f.where, paths);
     w.end_array();
   }
-  if (!f.context.empty()) {
+  bool any_place = std::any_of(f.related.begin(), f.related.end(),
+                               [](const RelatedLocation& r) { return r.rule.empty() && !r.where.file.empty(); });
+  if (any_place) {
+    w.key("relatedLocations");
+    w.begin_array();
+    int id = 1;
+    for (const auto& r : f.related) {
+      if (!r.rule.empty() || r.where.file.empty()) continue;
+      write_related_location(w, r, id++, paths);
+    }
+    w.end_array();
+  }
+  bool any_folded = std::any_of(f.related.begin(), f.related.end(), [](const RelatedLocation& r) { return !r.rule.empty(); });
+  if (!f.context.empty() || any_folded) {
     w.key("properties");
     w.begin_object();
-    w.key("context");
-    w.value(f.context);
+    if (!f.context.empty()) {
+      w.key("context");
+      w.value(f.context);
+    }
+    if (any_folded) {
+      w.key("folded");
+      w.begin_array();
+      for (const auto& r : f.related) {
+        if (r.rule.empty()) continue;
+        w.begin_object();
+        w.key("ruleId");
+        w.value(r.rule);
+        w.key("level");
+        w.value(level(r.severity));
+        w.key("message");
+        w.value(r.message);
+        w.end_object();
+      }
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_object();

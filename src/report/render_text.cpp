@@ -196,6 +196,17 @@ void write_finding(std::ostream& out, const Finding& f, const Painter& paint) {
   // The function, alias or `case` branch the finding comes from ("tc-signin/relduty"), and the
   // line that called it: the line above alone does not say which path of a function was judged.
   if (!context_is_prefix && !f.context.empty()) out << "  " << paint(kDim, "in: " + printable(f.context)) << "\n";
+  // The place a sign-in reached through a call is written, and the findings of the same cause
+  // folded into this one (judge/fold.h).
+  for (const auto& r : f.related) {
+    std::string text = "note: ";
+    if (!r.where.str().empty() && !(r.where.file == f.where.file && r.where.line == f.where.line &&
+                                    r.where.column == f.where.column))
+      text += r.where.str() + ": ";
+    if (!r.rule.empty()) text += "also " + r.rule + " (" + std::string(severity_name(r.severity)) + "): ";
+    text += r.message;
+    out << "  " << paint(kDim, printable(text)) << "\n";
+  }
   if (!f.help.empty()) write_help(out, f.help, paint);
 }
 

@@ -3,11 +3,10 @@
 #include <filesystem>
 
 #include "judge/judge.h"
-#include "policy/suggest.h"
 #include "rules/request_checks.h"
+#include "rules/signin_rejection.h"
 #include "tccli/command.h"
 #include "tccli/signin_args.h"
-#include "util/shell_quote.h"
 
 namespace tcg::review {
 
@@ -20,13 +19,6 @@ SigninRequest resolve_signin(const policy::Policy& policy, SigninRequest request
 }
 
 namespace {
-
-// A word as the user would type it: bare when that is unambiguous, else single-quoted.
-std::string shell_word(const std::string& w) {
-  bool plain = !w.empty() && w.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-                                                 "-_=:/.,+@%^") == std::string::npos;
-  return plain ? w : posix_quoted(w);
-}
 
 Report judge_one(const policy::Policy& policy, SigninRequest request) {
   judge::Subject subject;
@@ -44,15 +36,12 @@ Report review_signin_args(const policy::Policy& policy, const std::vector<std::s
 Result<SigninRequest> resolve_signin_strict(const policy::Policy& policy, const std::vector<std::string>& signin_args,
                                             const std::optional<std::string>& root_url) {
   tccli::SigninArgs parsed = tccli::parse_signin_args(signin_args);
-  if (!parsed.problems.empty()) {
-    const std::string& first = parsed.problems.front().message;
-    std::string hint;
-    if (!parsed.unknown_flags.empty() && first == "unknown flag: " + parsed.unknown_flags.front())
-      hint = policy::did_you_mean(parsed.unknown_flags.front(), tccli::signin_long_flags());
-    // The arguments as given, in their order, so the user sees which word the CLI would stop at.
-    std::string shown = "taskcluster signin";
-    for (const auto& a : signin_args) shown += " " + shell_word(a);
-    return Error{"`" + shown + "` would be rejected by the CLI: " + first + hint, {}};
+  if (tccli::signin_form(parsed) == tccli::SigninForm::Rejected) {
+    std::vector<tccli::SigninArg> words;
+    for (const auto& a : signin_args) words.push_back(tccli::SigninArg{a, true, {}});
+    return Error{"`" + rules::signin_command_text(words) + "` would be rejected by the CLI: " +
+                     rules::signin_rejection(parsed),
+                 {}};
   }
   return resolve_signin(policy, std::move(parsed.request), root_url);
 }

@@ -46,6 +46,8 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     c.push_back(make_dynamic_signin_request_check());
     c.push_back(make_suppression_without_reason_check());
     c.push_back(make_suppression_invalid_check());
+    c.push_back(make_signin_invalid_arguments_check());
+    c.push_back(make_alias_keyword_missing_check());
     // The credentials in use.
     c.push_back(make_unverifiable_credentials_check());
     c.push_back(make_insufficient_scopes_check());

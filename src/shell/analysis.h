@@ -37,6 +37,9 @@ struct SigninCall {
   int sink = 0;                         // internal: >0 is the command substitution id
   std::string helper;                   // alias or function whose body holds the call ("" top level)
   bool in_alias = false;
+  // Reached through a call of a function or alias: the outermost call (the name word) that led
+  // here, where the sign-in happens; `where` stays the `taskcluster` word in the body.
+  std::optional<SourceLocation> called_at;
 };
 
 // A use of $@, $*, $1.. inside an alias body.
@@ -60,6 +63,9 @@ struct Analysis {
   std::string file;
   Dialect dialect = Dialect::Bash;  // how the file was read
   std::vector<SigninCall> signins;
+  // Calls that sign nobody in, taken out of `signins` by set_aside_non_signins(): arguments the
+  // CLI rejects (reported by signin-invalid-arguments), -h/--help, --check.
+  std::vector<SigninCall> not_signins;
   std::vector<Helper> helpers;
   // The file's own script first, then every alias body and eval'd string that was parsed.
   std::vector<std::shared_ptr<Script>> scripts;
@@ -75,6 +81,10 @@ struct Analysis {
 
 // Parses and evaluates `text` (the content of `file`, used in every location).
 Analysis analyze(std::string_view text, const std::string& file, Dialect dialect = Dialect::Bash);
+
+// Moves every call whose arguments do not sign in (tccli::signin_form) from `signins` to
+// `not_signins`: lint judges only real requests, as review does.
+void set_aside_non_signins(Analysis& analysis);
 
 // Is this word (after expansion) the Taskcluster CLI binary? `taskcluster`, `./taskcluster`,
 // `/usr/local/bin/taskcluster`.

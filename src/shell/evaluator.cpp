@@ -545,7 +545,7 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
 }
 
 States Evaluator::eval_function_call(const std::string& name, const FunctionDef& def, std::span<const Field> args,
-                                     State st, int call_line) {
+                                     State st, Pos call_at) {
   if (frames_.size() > static_cast<size_t>(kMaxCallDepth)) {
     out_.budget_exhausted = true;  // a call not followed: what it signs in for is not judged
     return one_path(std::move(st));
@@ -560,7 +560,7 @@ States Evaluator::eval_function_call(const std::string& name, const FunctionDef&
   st.positional_mode = PositionalMode::Known;
   st.positional.set(std::vector<Field>(args.begin(), args.end()));
   st.locals.edit().emplace_back();
-  frames_.push_back(Frame{name, call_line, label_base, false});
+  frames_.push_back(Frame{name, call_at.line, label_base, false, call_at});
   std::string_view saved_src = src_;
   src_ = def.source;
   States res = eval(*def.body, one_path(std::move(st)));
@@ -720,6 +720,12 @@ void Evaluator::record_signin(const std::vector<Field>& fields, const std::vecto
   }
   call.where = where(c.words[word_of[tc_field]].pos);
   call.context = context(st);
+  // The outermost call that led here is where the sign-in happens (its body is related).
+  for (const auto& f : frames_)
+    if (f.call_line > 0) {
+      call.called_at = where(f.call_pos);
+      break;
+    }
   std::optional<Value> root;
   for (const auto& [n, v] : env)
     if (n == "TASKCLUSTER_ROOT_URL"sv) root = v;
@@ -875,7 +881,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
       bool top = frames_.size() == 1;
       PositionalMode mode = st.positional_mode;
       if (top) st.positional_mode = PositionalMode::Empty;
-      frames_.push_back(Frame{name, c.pos.line, st.labels.size(), true});
+      frames_.push_back(Frame{name, c.pos.line, st.labels.size(), true, c.words[word_of[k]].pos});
       States r = eval_text(code, it->second.origin, std::move(st));
       frames_.pop_back();
       for (auto& x : r) {
@@ -897,7 +903,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
 
   std::span<const Field> args(fields.data() + k + 1, fields.size() - k - 1);
   if (auto fit = functions_.find(name); fit != functions_.end()) {
-    paths = eval_function_call(name, fit->second, args, std::move(st), c.pos.line);
+    paths = eval_function_call(name, fit->second, args, std::move(st), c.words[word_of[k]].pos);
     return finish();
   }
 

@@ -66,6 +66,7 @@ class Evaluator {
     int call_line = 0;      // >0: a call of `name` at this line
     size_t label_base = 0;  // labels before this frame do not belong to its context
     bool alias = false;
+    Pos call_pos{};         // call_line > 0: the called name's word
   };
 
   struct FunctionDef {
@@ -113,7 +114,7 @@ class Evaluator {
   States eval_if(const Command& c, States states);
   States eval_loop(const Command& c, States states);
   States eval_function_call(const std::string& name, const FunctionDef& def, std::span<const Field> args,
-                            State st, int call_line);
+                            State st, Pos call_at);
   States eval_text(std::string_view code, Pos origin, State st);
   void define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,
                     const State& st);

@@ -97,6 +97,11 @@ void apply_suppressions(const std::vector<Suppression>& suppressions, std::vecto
                                     if (!id_match) continue;
                                     if (s.file_wide) return true;
                                     if (f.where.line >= s.first_line && f.where.line <= s.last_line) return true;
+                                    // Through a call: a comment at the body's sign-in covers its calls.
+                                    for (const auto& r : f.related)
+                                      if (r.rule.empty() && r.where.file == f.where.file && r.where.line >= s.first_line &&
+                                          r.where.line <= s.last_line)
+                                        return true;
                                   }
                                   return false;
                                 }),

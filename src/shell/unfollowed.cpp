@@ -81,8 +81,9 @@ std::vector<Pos> unfollowed_taskcluster_words(const Analysis& a, bool stopped_sh
     });
   }
   std::set<std::pair<int, int>> call_places;
-  for (const auto& s : a.signins)
-    if (s.where.file == a.file && call_places.insert({s.where.line, s.where.column}).second) ++calls[s.where.line];
+  for (const auto* list : {&a.signins, &a.not_signins})
+    for (const auto& s : *list)
+      if (s.where.file == a.file && call_places.insert({s.where.line, s.where.column}).second) ++calls[s.where.line];
   for (const auto& c : file.comments) {
     int n = count_in(c.text, true);
     if (n > 0) comments[c.pos.line] += n;

@@ -220,6 +220,13 @@ SigninArgs parse_signin_args(const std::vector<SigninArg>& args) {
   return out;
 }
 
+SigninForm signin_form(const SigninArgs& args) {
+  if (!args.problems.empty()) return SigninForm::Rejected;
+  if (args.help) return SigninForm::Help;
+  if (args.check) return SigninForm::Check;
+  return SigninForm::Signin;
+}
+
 SigninArgs parse_signin_args(const std::vector<std::string>& args) {
   std::vector<SigninArg> words;
   words.reserve(args.size());

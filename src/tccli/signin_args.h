@@ -27,6 +27,13 @@ struct SigninArgs {
 };
 
 SigninArgs parse_signin_args(const std::vector<SigninArg>& args);
+
+// What the real CLI does with parsed arguments, in cobra's order: a flag error stops it before
+// anything else (Rejected: `problems` says why; tcguard also counts a stray word, which the CLI
+// ignores, since it is a forgotten -s more often than not), then -h/--help prints help, then
+// --check only asks whether the current credentials work. Only Signin creates a client.
+enum class SigninForm { Signin, Rejected, Help, Check };
+SigninForm signin_form(const SigninArgs& args);
 SigninArgs parse_signin_args(const std::vector<std::string>& args);
 
 // The long flags `taskcluster signin` knows ("--scope", "--expires", ...): candidates for a typo hint.

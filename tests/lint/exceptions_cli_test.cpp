@@ -31,10 +31,14 @@ json lint_json(std::vector<std::string> args, const RunOptions& o, int* exit_cod
   return j.is_discarded() ? json::object({{"findings", json::array()}}) : j;
 }
 
+// The findings of `rule`, reported or folded into the finding of the same cause (with its place).
 std::vector<json> with_rule(const json& report, const std::string& rule) {
   std::vector<json> out;
-  for (const auto& f : report["findings"])
+  for (const auto& f : report["findings"]) {
     if (f["rule"] == rule) out.push_back(f);
+    for (const auto& r : f.value("related", json::array()))
+      if (r["rule"] == rule) out.push_back(r);
+  }
   return out;
 }
 

@@ -37,8 +37,9 @@ TEST(JsonReport, TopLevelShapeAndSummary) {
 TEST(JsonReport, FindingFieldsInDesignOrder) {
   Json f = json_of(test::lint_report())["findings"][1];
   EXPECT_EQ(keys(f), (std::vector<std::string>{"rule", "severity", "message", "help", "file", "line", "column",
-                                               "context", "request"}));
+                                               "context", "request", "related"}));
   EXPECT_EQ(f["rule"], "signin-default-scopes");
+  EXPECT_EQ(f["related"], Json::array());
   EXPECT_EQ(f["severity"], "warning");
   EXPECT_EQ(f["message"], "no --scope given, so the sign-in asks for `*`");
   EXPECT_EQ(f["help"], "Pass -s for each scope the work needs.");
@@ -57,7 +58,7 @@ TEST(JsonReport, FindingWithoutRequestHasNullRequest) {
 TEST(JsonReport, NoFileMeansNoFileLineColumn) {
   Json j = json_of(test::review_report());
   const Json& f = j["findings"][0];
-  EXPECT_EQ(keys(f), (std::vector<std::string>{"rule", "severity", "message", "help", "context", "request"}));
+  EXPECT_EQ(keys(f), (std::vector<std::string>{"rule", "severity", "message", "help", "context", "request", "related"}));
   const Json& r = j["requests"][0];
   EXPECT_FALSE(r.contains("file"));
   EXPECT_FALSE(r.contains("line"));

@@ -126,6 +126,14 @@ std::string reference_report(const Report& report) {
     j = reference_location(j, f.where);
     j["context"] = f.context;
     j["request"] = f.request ? Json(*f.request) : Json(nullptr);
+    j["related"] = Json::array();
+    for (const auto& x : f.related) {
+      Json r;
+      r["rule"] = x.rule.empty() ? Json(nullptr) : Json(x.rule);
+      r["severity"] = std::string(severity_name(x.severity));
+      r["message"] = x.message;
+      j["related"].push_back(reference_location(r, x.where));
+    }
     doc["findings"].push_back(j);
   }
   doc["requests"] = Json::array();
@@ -178,6 +186,8 @@ Report awkward_report() {
   r.findings.push_back(test::make_finding("", Severity::Note, "", "h\xed\xa0\x80", "", 5, 6, "c\x1b[0m"));
   r.findings.push_back(test::make_finding("w", Severity::Warning, "\xf4\x90\x80\x80", "help", "a b.sh", 12, 40,
                                           "ctx", 0));
+  r.findings.back().related.push_back(RelatedLocation{{"a b.sh", 3, 2}, "body \"here\"\n", "", Severity::Note});
+  r.findings.back().related.push_back(RelatedLocation{{}, "folded \xff", "long-lived-credential", Severity::Warning});
   return r;
 }
 

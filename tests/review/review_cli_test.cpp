@@ -38,7 +38,11 @@ TEST(ReviewCli, BareSigninCommandGetsDefaultsAndRoot) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   auto j = nlohmann::json::parse(r.out);
   std::set<std::string> rules;
-  for (const auto& f : j["findings"]) rules.insert(f["rule"].get<std::string>());
+  for (const auto& f : j["findings"]) {
+    rules.insert(f["rule"].get<std::string>());
+    for (const auto& r : f["related"])  // folded into the finding of the same cause
+      if (!r["rule"].is_null()) rules.insert(r["rule"].get<std::string>());
+  }
   EXPECT_TRUE(rules.count("signin-default-scopes"));
   EXPECT_TRUE(rules.count("signin-default-expiry"));
   EXPECT_TRUE(rules.count("root-scope-expiry"));

@@ -57,9 +57,13 @@ RunOptions isolated(const TempDir& dir) {
   return o;
 }
 
+// Reported on its own, or folded into the finding of the same cause (its `related` entries).
 bool reports(const nlohmann::json& findings, const std::string& rule) {
-  for (const auto& f : findings)
+  for (const auto& f : findings) {
     if (f["rule"] == rule) return true;
+    for (const auto& r : f.value("related", nlohmann::json::array()))
+      if (r["rule"] == rule) return true;
+  }
   return false;
 }
 

@@ -40,10 +40,19 @@ RunOptions isolated(const TempDir& dir) {
   return o;
 }
 
+// The findings of rule `id`, and those folded into another finding (its `related` entries, with
+// the folding finding's request).
 std::vector<json> with_rule(const json& findings, const std::string& id) {
   std::vector<json> out;
-  for (const auto& f : findings)
+  for (const auto& f : findings) {
     if (f["rule"] == id) out.push_back(f);
+    for (const auto& r : f.value("related", json::array()))
+      if (r["rule"] == id) {
+        json folded = r;
+        folded["request"] = f["request"];
+        out.push_back(folded);
+      }
+  }
   return out;
 }
 

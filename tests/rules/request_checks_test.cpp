@@ -34,8 +34,12 @@ Strings rule_ids(const std::vector<tcg::Finding>& findings) {
   return ids;
 }
 
+// Reported, or folded into the finding of the same cause (judge/fold.h).
 bool has(const std::vector<tcg::Finding>& f, const std::string& id) {
-  return std::any_of(f.begin(), f.end(), [&](const tcg::Finding& x) { return x.rule == id; });
+  return std::any_of(f.begin(), f.end(), [&](const tcg::Finding& x) {
+    return x.rule == id || std::any_of(x.related.begin(), x.related.end(),
+                                       [&](const tcg::RelatedLocation& r) { return r.rule == id; });
+  });
 }
 
 TEST(RequestChecks, NarrowShortRequestIsClean) {

@@ -244,7 +244,12 @@ TEST(SarifValidation, TcguardLintOutputIsValid) {
   test::TempDir dir;
   std::string script = dir.write("dotfiles/tc.sh",
                                  "alias tc-signin='eval \"$(taskcluster signin \"$@\")\"'\n"
-                                 "taskcluster signin --expires 2h -s 'queue:*'\n");
+                                 "taskcluster signin --expires 2h -s 'queue:*'\n"
+                                 // A call site (relatedLocations, linked from the message) and a
+                                 // bare sign-in (folded findings in the message and properties).
+                                 "tc() { eval \"$(taskcluster signin \"$@\")\"; }\n"
+                                 "tc -s 'queue:*' --expires 2h\n"
+                                 "eval \"$(taskcluster signin)\"\n");
   test::RunOptions options;
   options.cwd = dir.path();
   auto r = test::run_tcguard({"--format", "sarif", "lint", "dotfiles"}, options);
@@ -262,6 +267,12 @@ TEST(SarifValidation, TcguardLintOutputIsValid) {
   EXPECT_EQ(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "dotfiles/tc.sh");
   EXPECT_FALSE(log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"].get<std::string>().empty());
+  bool related = false, folded = false;
+  for (const auto& res : log["runs"][0]["results"]) {
+    related |= res.contains("relatedLocations");
+    folded |= res.contains("properties") && res["properties"].contains("folded");
+  }
+  EXPECT_TRUE(related && folded) << r.out;
 }
 
 // A missing path (issue 17 point 6): the other path's results, and the missing one as a

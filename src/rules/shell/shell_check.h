@@ -30,6 +30,8 @@ std::unique_ptr<Check> make_hardcoded_access_token_check();
 std::unique_ptr<Check> make_dynamic_signin_request_check();
 std::unique_ptr<Check> make_suppression_without_reason_check();
 std::unique_ptr<Check> make_suppression_invalid_check();
+std::unique_ptr<Check> make_signin_invalid_arguments_check();
+std::unique_ptr<Check> make_alias_keyword_missing_check();
 
 // The ids of the checks above (a test and `policy rules` list them).
 bool is_shell_check(std::string_view id);
