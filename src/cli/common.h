@@ -60,6 +60,7 @@ void add_whoami_command(CLI::App& app, Context& ctx);
 // `profiles`, `logout` and `shell-init` (cmd_profiles.cpp); `signin PROFILE` is in cmd_signin.cpp.
 void add_profile_commands(CLI::App& app, Context& ctx);
 void add_jsone_command(CLI::App& app, Context& ctx);
+void add_action_command(CLI::App& app, Context& ctx);
 // Hidden helpers for packaging: the man page and shell completion data (cmd_dist.cpp).
 void add_dist_commands(CLI::App& app, Context& ctx);
 
