@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+// Without this valijson prints and aborts on a bad schema; with it, it throws (caught below).
+#define VALIJSON_USE_EXCEPTIONS 1
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
