@@ -313,5 +313,68 @@ TEST_F(ActionE2e, ThePolicyJudgesItAsActionName) {
   EXPECT_EQ(lines[0]["command"], "action cancel");
 }
 
+
+// `scopes needed` for a level-3 task and a level-1 (try) task, on both paths.
+TEST_F(ActionE2e, ScopesNeededGivesBothPathsForLevel3AndLevel1) {
+  START();
+  auto needed = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv{"--policy", policy, "--format", "json", "scopes", "needed"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    RunResult r = run_checked(argv, anonymous());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out, nullptr, false);
+  };
+  const std::string hook3 = "hooks:trigger-hook:project-gecko/" + kHook;
+  EXPECT_EQ(needed({"--", "taskcluster", "task", "rerun", kRetriggerable}),
+            nlohmann::json::parse(R"({"cli": ["queue:rerun-task:gecko-level-3/)" + kDecision + "/" + kRetriggerable +
+                                  R"("], "action": {"name": "rerun", "hookGroupId": "project-gecko", "hookId": ")" +
+                                  kHook + R"(", "scopes": [")" + hook3 + R"("]}})"));
+  auto l3 = needed({"--action", "retrigger", kRetriggerable});
+  EXPECT_EQ(l3["cli"], nlohmann::json({"queue:create-task:project:gecko", "queue:scheduler-id:gecko-level-3",
+                                       "queue:create-task:low:gecko-3/b-linux-gcp"}));
+  EXPECT_EQ(l3["action"]["scopes"], nlohmann::json({hook3}));
+  auto l1 = needed({"--", "taskcluster", "task", "retrigger", kTryTask});
+  EXPECT_EQ(l1["cli"], nlohmann::json({"secrets:get:project/taskcluster/gecko/hgfingerprint", "queue:create-task:project:gecko",
+                                       "queue:scheduler-id:gecko-level-1", "queue:create-task:very-low:gecko-1/b-linux-gcp"}));
+  EXPECT_EQ(l1["action"]["scopes"], nlohmann::json({"hooks:trigger-hook:project-gecko/" + kTryHook}));
+  auto l1_rerun = needed({"--action", "rerun", kTryTask});
+  EXPECT_EQ(l1_rerun["cli"], nlohmann::json({"queue:rerun-task:gecko-level-1/" + kTryDecision + "/" + kTryTask}));
+  auto group = needed({"--action", "cancel-all", "--group", kDecision});
+  EXPECT_EQ(group["cli"], nlohmann::json::array());
+  EXPECT_EQ(group["action"]["name"], "cancel-all");
+  auto none = needed({"--", "taskcluster", "task", "rerun", kOrphan});
+  EXPECT_TRUE(none["action"].is_null());
+  RunResult text = run_checked({"--policy", policy, "scopes", "needed", "--action", "retrigger", kTryTask}, anonymous());
+  EXPECT_NE(text.out.find("CLI path (taskcluster task retrigger " + kTryTask + "):"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("action path (tcguard action retrigger " + kTryTask), std::string::npos) << text.out;
+  expect_nothing_sent();
+}
+
+// `signin --for` asks the real CLI for exactly those scopes, for 15 minutes unless --expires says.
+TEST_F(ActionE2e, SigninForAsksForExactlyThePathsScopes) {
+  START();
+  auto signin = [&](std::vector<std::string> args) {
+    std::filesystem::remove(record);
+    std::vector<std::string> argv{"--policy", policy, "signin"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    RunResult r = run_checked(argv, anonymous());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return stub_ran() ? read_file(record) : std::string("(not run)");
+  };
+  EXPECT_EQ(signin({"--for", "task rerun " + kRetriggerable}),
+            "signin\n--expires\n15m\n-s\nqueue:rerun-task:gecko-level-3/" + kDecision + "/" + kRetriggerable + "\n");
+  EXPECT_EQ(signin({"--for", "action retrigger " + kTryTask, "--expires", "1h", "-s", "queue:status:*"}),
+            "signin\n-s\nhooks:trigger-hook:project-gecko/" + kTryHook + "\n--expires\n1h\n-s\nqueue:status:*\n");
+  EXPECT_EQ(signin({"--for", "task retrigger " + kTryTask}),
+            "signin\n--expires\n15m\n-s\nsecrets:get:project/taskcluster/gecko/hgfingerprint\n-s\n"
+            "queue:create-task:project:gecko\n-s\nqueue:scheduler-id:gecko-level-1\n-s\n"
+            "queue:create-task:very-low:gecko-1/b-linux-gcp\n");
+  std::filesystem::remove(record);
+  RunResult none = run_checked({"--policy", policy, "signin", "--for", "action retrigger " + kOrphan}, anonymous());
+  EXPECT_EQ(none.exit_code, 2) << none.err;
+  EXPECT_FALSE(stub_ran());
+  std::filesystem::remove(record);
+}
+
 }  // namespace
 }  // namespace tcg::test

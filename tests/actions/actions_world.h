@@ -27,6 +27,10 @@ inline const std::string kOldDecision = "OldDecisionExpiredH002";
 inline const std::string kCustomDecision = "CustomDecisionAnyIn003";
 inline const std::string kBareDecision = "BareDecisionNoArtif004";
 inline const std::string kOrphan = "OrphanTaskGoneDecis005";
+// A level-1 (try) push: its decision, a retriggerable task in it, and its hook.
+inline const std::string kTryDecision = "TryDecisionLevel1Dec06";
+inline const std::string kTryTask = "TryTaskLevel1Retrigg07";
+inline const std::string kTryHook = "in-tree-action-1-generic/e2f4a6b8c0";
 
 inline nlohmann::json data_file(const std::string& name) {
   return nlohmann::json::parse(read_file(source_path("tests/actions/data/" + name)));
@@ -75,6 +79,18 @@ inline nlohmann::json actions_world() {
   custom["actions"][3]["schema"] = nlohmann::json::object();  // accepts any input
   tasks[kCustomDecision]["artifacts"]["public/actions.json"] = custom;
   add(kBareDecision, decision_task(kBareDecision, {branch}));
+  add(kTryDecision, decision_task(kTryDecision, {"assume:repo:hg.mozilla.org/try:branch:default"}));
+  tasks[kTryDecision]["task"]["schedulerId"] = "gecko-level-1";
+  tasks[kTryDecision]["artifacts"]["public/actions.json"] = actions_for(kTryDecision, kTryHook);
+  {
+    auto t = gecko_task(kTryDecision, {{"kind", "build"}, {"label", "build-linux64/debug"}, {"retrigger", "true"}});
+    t["schedulerId"] = "gecko-level-1";
+    t["provisionerId"] = "gecko-1";
+    t["priority"] = "very-low";
+    t["scopes"] = {"secrets:get:project/taskcluster/gecko/hgfingerprint"};
+    t["routes"] = {"tc-treeherder.v2.try.9f1c5a0e7d3b2a4c6e8f0a1b2c3d4e5f60718293"};
+    add(kTryTask, t);
+  }
   add(kOrphan, gecko_task("GoneDecisionGroup00099", {{"kind", "build"}, {"retrigger", "true"}}));
 
   nlohmann::json hooks;
@@ -82,9 +98,12 @@ inline nlohmann::json actions_world() {
                                       {"task", data_file("hook-task.json")}, {"taskState", "completed"}};
   nlohmann::json world = standin_fixture();
   world["tasks"] = tasks;
-  world["hooks"] = hooks;
+  hooks["project-gecko/" + kTryHook] = hooks["project-gecko/" + kHook];
+  world["roles"].push_back({{"roleId", "repo:hg.mozilla.org/try:branch:default"},
+                            {"scopes", {"in-tree:hook-action:project-gecko/in-tree-action-1-*"}}});
   world["roles"].push_back({{"roleId", "repo:hg.mozilla.org/integration/autoland:branch:default"},
                             {"scopes", {"in-tree:hook-action:project-gecko/in-tree-action-3-*"}}});
+  world["hooks"] = hooks;
   world["clients"].push_back({{"clientId", kSheriffId}, {"accessToken", kSheriffToken},
                               {"scopes", {"hooks:trigger-hook:project-gecko/in-tree-action-3-*"}}});
   world["clients"].push_back({{"clientId", kLevel1UserId}, {"accessToken", kLevel1UserToken},
