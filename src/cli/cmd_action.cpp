@@ -39,6 +39,10 @@ struct ActionOptions {
   std::optional<std::string> confirm;
   bool dry_run = false;
   bool wait = false;
+  // Set for `run --via-action` / `via_action: true`: the command this replaces, which needs its own
+  // confirmation, and no matching action is a refusal (exit 3).
+  std::string replaces;
+  bool replaced_needs_confirm = false;
 };
 
 int fail(int code, const std::string& message) {
@@ -178,6 +182,7 @@ int run_action(const GlobalOptions& global, const ActionOptions& opts, const std
   cmd.state_changing = true;
   cmd.target_id = id;
   guard::Decision decision = guard::decide(s->policy, cmd, s->target);
+  if (opts.replaced_needs_confirm && decision.verdict == guard::Verdict::Allow) decision.verdict = guard::Verdict::Confirm;
 
   guard::AuditRecord record;
   record.time = guard::utc_timestamp_now();
@@ -193,6 +198,7 @@ int run_action(const GlobalOptions& global, const ActionOptions& opts, const std
   else record.argv.push_back(id);
   if (opts.input) record.argv.insert(record.argv.end(), {"--input", *opts.input});
   record.rules = decision.rule_ids;
+  if (!opts.replaces.empty()) record.argv.insert(record.argv.end(), {"--via-action-for", opts.replaces});
   // Every outcome but a usage error and a dry run leaves one line (a refusal too).
   auto refuse = [&](int code, const std::string& verdict, const std::string& message) {
     if (!opts.dry_run) {
@@ -216,9 +222,20 @@ int run_action(const GlobalOptions& global, const ActionOptions& opts, const std
     given = *parsed;
   }
   auto lookup = actions::look_up(s->options, id, opts.group.has_value());
-  if (!lookup) return refuse(kExitFindings, "failed", lookup.error().message);
+  if (!lookup) {
+    if (!opts.replaces.empty())  // --via-action: no action to take is a refusal, never the CLI
+      return refuse(kExitRefused, "refused", "--via-action: " + lookup.error().message + "; `" + opts.replaces +
+                                                 "` was not run either (tcguard never falls back to the CLI)");
+    return refuse(kExitFindings, "failed", lookup.error().message);
+  }
   const actions::Action* action = actions::choose(lookup->file, opts.name, lookup->tags);
-  if (!action) return refuse(kExitUsage, "refused", actions::not_available_message(*lookup, opts.name));
+  if (!action) {
+    if (!opts.replaces.empty())
+      return refuse(kExitRefused, "refused",
+                    "--via-action: " + actions::not_available_message(*lookup, opts.name) + "; `" + opts.replaces +
+                        "` was not run either (tcguard never falls back to the CLI)");
+    return refuse(kExitUsage, "refused", actions::not_available_message(*lookup, opts.name));
+  }
   record.hook_id = action->hook_group_id + "/" + action->hook_id;
   if (action->kind != "hook")
     return refuse(kExitRefused, "refused", "`" + opts.name + "` is a task action; tcguard triggers only hook actions");
@@ -324,6 +341,17 @@ int run_action(const GlobalOptions& global, const ActionOptions& opts, const std
 }
 
 }  // namespace
+
+int trigger_via_action(const GlobalOptions& global, const ViaAction& via) {
+  ActionOptions opts;
+  opts.name = via.name;
+  opts.task_id = via.task_id;
+  opts.confirm = via.confirm;
+  opts.dry_run = via.dry_run;
+  opts.replaces = via.replaces;
+  opts.replaced_needs_confirm = via.needs_confirm;
+  return run_action(global, opts, via.task_id);
+}
 
 void add_action_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ActionOptions>();

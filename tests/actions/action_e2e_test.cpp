@@ -376,5 +376,64 @@ TEST_F(ActionE2e, SigninForAsksForExactlyThePathsScopes) {
   std::filesystem::remove(record);
 }
 
+TEST_F(ActionE2e, RunViaActionTriggersTheHookAndNeverTheCli) {
+  START();
+  RunResult r = run_guard(sheriff(), policy, {"task", "retrigger", kRetriggerable}, {"--via-action"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(stub_ran());
+  auto fired = server->fired();
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0]["payload"]["decision"]["action"]["cb_name"], "retrigger-action");
+  EXPECT_EQ(fired[0]["payload"]["user"]["taskId"], kRetriggerable);
+  EXPECT_TRUE(mutating_calls(server->log()).empty());
+  auto lines = audit_lines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["command"], "action retrigger");
+  expect_storage_clean();
+}
+
+TEST_F(ActionE2e, WithoutViaActionTheFindingNamesTheActionCommand) {
+  START();
+  RunResult r = run_guard(anonymous(), policy, {"task", "retrigger", kRetriggerable});
+  EXPECT_NE(r.err.find("[retrigger-breaks-cot]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("`tcguard action retrigger " + kRetriggerable + "`"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("hooks:trigger-hook:project-gecko/" + kHook), std::string::npos) << r.err;
+  EXPECT_TRUE(stub_ran());  // a warning: the CLI still runs
+  EXPECT_TRUE(server->fired().empty());
+}
+
+TEST_F(ActionE2e, PolicyViaActionTakesRerunThroughTheActionAndRefusesWithoutOne) {
+  START();
+  std::string via = dir.write("via.yaml",
+                              "version: 1\nactions:\n  - id: cot-safe\n    commands: [\"task rerun\", \"task retrigger\"]\n"
+                              "    clusters: any\n    severity: note\n    message: Through the in-tree action.\n"
+                              "    via_action: true\n");
+  RunResult r = run_checked({"--policy", policy, "--policy", via, "run", "--", "taskcluster", "task", "rerun", kNotRetriggerable},
+                            sheriff());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(stub_ran());
+  auto fired = server->fired();
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0]["payload"]["decision"]["action"]["cb_name"], "rerun");
+  RunResult none = run_checked({"--policy", policy, "--policy", via, "run", "--", "taskcluster", "task", "retrigger", kOrphan},
+                               sheriff());
+  EXPECT_EQ(none.exit_code, 3) << none.err;
+  EXPECT_NE(none.err.find("never falls back to the CLI"), std::string::npos) << none.err;
+  EXPECT_FALSE(stub_ran());
+  EXPECT_EQ(server->fired().size(), 1u);
+  EXPECT_TRUE(mutating_calls(server->log()).empty());
+}
+
+TEST_F(ActionE2e, ViaActionOnProductionNeedsTheSameConfirmation) {
+  START(true);
+  RunResult no = run_guard(sheriff(), policy, {"task", "cancel", kRetriggerable}, {"--via-action"});
+  EXPECT_EQ(no.exit_code, 4) << no.err;
+  EXPECT_TRUE(server->fired().empty());
+  RunResult yes = run_guard(sheriff(), policy, {"task", "cancel", kRetriggerable}, {"--via-action", "--confirm", "standin"});
+  EXPECT_EQ(yes.exit_code, 0) << yes.err;
+  EXPECT_EQ(server->fired().size(), 1u);
+  EXPECT_FALSE(stub_ran());
+}
+
 }  // namespace
 }  // namespace tcg::test
