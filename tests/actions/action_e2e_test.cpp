@@ -435,5 +435,24 @@ TEST_F(ActionE2e, ViaActionOnProductionNeedsTheSameConfirmation) {
   EXPECT_FALSE(stub_ran());
 }
 
+TEST(ActionCli, HelpAndUsageErrors) {
+  RunResult help = run_tcguard({"action", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--dry-run"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("in-tree:hook-action"), std::string::npos) << help.out;
+  EXPECT_EQ(run_tcguard({"action", "retrigger"}).exit_code, 2);
+  RunResult both = run_tcguard({"action", "cancel-all", "T1", "--group", "G1"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("not both"), std::string::npos) << both.err;
+  EXPECT_EQ(run_tcguard({"action", "list", "T1", "--dry-run"}).exit_code, 2);
+  RunResult top = run_tcguard({"--help"});
+  EXPECT_NE(top.out.find("action"), std::string::npos) << top.out;
+  RunOptions no_root;
+  no_root.clean_env = true;
+  RunResult nowhere = run_tcguard({"action", "retrigger", "T1"}, no_root);
+  EXPECT_EQ(nowhere.exit_code, 2);
+  EXPECT_NE(nowhere.err.find("TASKCLUSTER_ROOT_URL"), std::string::npos) << nowhere.err;
+}
+
 }  // namespace
 }  // namespace tcg::test
