@@ -16,13 +16,14 @@ set(TCGUARD_LAYERS
   "policy:yaml model scopes duration util"
   "report:model util"
   "api:yaml policy model scopes duration util"
+  "actions:api jsone yaml policy model scopes duration util"
   "rules:shell policy model scopes duration tccli util"
   "judge:rules shell policy model scopes duration tccli util"
   "lint:judge rules shell policy report model tccli scopes duration util"
   "review:judge rules policy report model tccli scopes duration util"
-  "guard:review judge api rules policy report model tccli scopes duration util"
+  "guard:review judge actions api rules policy report model tccli scopes duration util"
   "launch:guard tccli util"
-  "cli:launch guard review lint judge api rules policy report jsone model shell tccli scopes duration util")
+  "cli:launch guard review lint judge actions api rules policy report jsone model shell tccli scopes duration util")
 
 cmake_minimum_required(VERSION 3.20)
 

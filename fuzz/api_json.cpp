@@ -1,11 +1,14 @@
 // Fuzzes the parsing of the Taskcluster API's JSON answers (src/api/answers.h) and the CoT
-// classifier and required-scope computation that read the stored task.
+// classifier and required-scope computation that read the stored task; and the decision task's
+// actions.json (src/actions/): its checks, the context matching and each action's input schema.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "actions/actions_json.h"
+#include "actions/input.h"
 #include "api/answers.h"
 #include "api/client.h"
 #include "api/cot.h"
@@ -16,6 +19,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string code, message;
   tcg::api::parse_error_body(text, code, message);
   (void)tcg::api::parse_iso8601_ms(text);
+  if (auto file = tcg::actions::parse_actions_json(text, "fuzz"); file.ok()) {
+    (void)tcg::actions::applicable(*file, std::nullopt);
+    (void)tcg::actions::applicable(*file, std::map<std::string, std::string>{{"retrigger", "true"}, {"kind", "build"}});
+    for (const auto& a : file->actions) {
+      (void)tcg::actions::hook_level(a.hook_id);
+      (void)tcg::actions::resolve_input(a.schema, std::nullopt);
+      (void)tcg::actions::resolve_input(a.schema, tcg::actions::Json::object());
+    }
+  }
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return 0;
   (void)tcg::api::parse_task_status(j);

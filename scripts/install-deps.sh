@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libre2-dev libssl-dev libcurl4-openssl-dev
+  libvalijson-dev   # header-only JSON Schema validator (action inputs)
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(

@@ -154,6 +154,9 @@ HttpResponse http_perform(const HttpRequest& request) {
     lib->easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     response.status = static_cast<int>(status);
     response.body = std::move(sink.data);
+    char* location = nullptr;
+    if (status >= 300 && status < 400 && lib->easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location)
+      response.location = location;
   } else {
     response.network_error = sink.overflow ? "answer larger than 64 MiB"
                                            : (error_buffer[0] ? std::string(error_buffer) : lib->easy_strerror(rc));

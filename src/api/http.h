@@ -26,6 +26,9 @@ struct HttpResponse {
   // status == 0 for a reason that a retry cannot change: plain http refused, a TLS certificate
   // that does not verify (wrong name, untrusted), a URL or protocol curl will not speak.
   bool permanent = false;
+  // A redirect's target (the Location header, resolved against the request URL); "" otherwise.
+  // Never followed here: the caller decides (actions/artifact.cpp), without the Authorization header.
+  std::string location;
 };
 
 // Performs the request; never throws. Bodies larger than 64 MiB are cut off (network error).

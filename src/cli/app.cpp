@@ -18,7 +18,7 @@ namespace tcg::cli {
 namespace {
 
 // The public subcommands, in the order `--help` lists them.
-constexpr std::string_view kSubcommands[] = {"review", "signin", "lint", "run", "scopes", "policy", "explain", "whoami", "jsone",
+constexpr std::string_view kSubcommands[] = {"review", "signin", "lint", "run", "scopes", "policy", "explain", "whoami", "jsone", "action",
                                              "profiles", "logout", "shell-init"};
 
 // Building every subcommand's options costs more start-up than parsing one (allocations in CLI11),
@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
   if (registers(argc, argv, "explain")) add_explain_command(app, ctx);
   if (registers(argc, argv, "whoami")) add_whoami_command(app, ctx);
   if (registers(argc, argv, "jsone")) add_jsone_command(app, ctx);
+  if (registers(argc, argv, "action")) add_action_command(app, ctx);
   if (registers(argc, argv, "profiles") || registers(argc, argv, "logout") || registers(argc, argv, "shell-init"))
     add_profile_commands(app, ctx);
   if (registers(argc, argv, "__dist")) add_dist_commands(app, ctx);

@@ -18,6 +18,8 @@
 #include "guard/display.h"
 #include "guard/effect.h"
 #include "guard/real_cli.h"
+#include "actions/client.h"
+#include "api/credentials.h"
 #include "review/review.h"
 #include "scopes/scopes.h"
 #include "tccli/command.h"
@@ -29,6 +31,7 @@ namespace {
 struct RunOptions {
   std::optional<std::string> confirm;
   bool dry_run = false;
+  bool via_action = false;  // --via-action: trigger the in-tree action instead of running the CLI
   std::vector<std::string> words;  // `taskcluster ARGS...`, after `--`
   // Printed on stdout just before a guarded command runs (after every check and the audit line):
   // `tcguard signin PROFILE` marks the shell it is eval'ed in with the profile it signed in with.
@@ -265,6 +268,35 @@ std::optional<MisplacedConfirm> misplaced_confirm(const std::vector<std::string>
   return std::nullopt;
 }
 
+// The in-tree action that does what a `task rerun|cancel|retrigger` does ("" for other commands).
+std::string twin_action(const tccli::Command& cmd) {
+  switch (guard::task_action_of(cmd)) {
+    case guard::TaskAction::Rerun: return "rerun";
+    case guard::TaskAction::Cancel: return "cancel";
+    case guard::TaskAction::Retrigger: return "retrigger";
+    default: return "";
+  }
+}
+
+// retrigger-breaks-cot names the exact safe command when the task's decision publishes a matching
+// `retrigger` action (read anonymously; when it cannot be read, the generic advice stays).
+void name_the_action_command(guard::Decision& decision, const tccli::Command& cmd, const std::string& root_url) {
+  if (guard::task_action_of(cmd) != guard::TaskAction::Retrigger || cmd.target_id.empty()) return;
+  auto finding = std::find_if(decision.report.findings.begin(), decision.report.findings.end(),
+                              [](const Finding& f) { return f.rule == "retrigger-breaks-cot"; });
+  if (finding == decision.report.findings.end()) return;
+  api::ClientOptions o;
+  o.root_url = root_url;
+  o.retries = 1;
+  auto lookup = actions::look_up(o, cmd.target_id, false);
+  if (!lookup) return;
+  const actions::Action* a = actions::choose(lookup->file, "retrigger", lookup->tags);
+  if (!a) return;
+  finding->help = "Use the push's in-tree `retrigger` action, which keeps the new task verifiable: `tcguard action "
+                  "retrigger " + cmd.target_id + "` (or `tcguard run --via-action -- taskcluster task retrigger " +
+                  cmd.target_id + "`); it needs " + a->trigger_scope() + ".";
+}
+
 // The whole guard: `argv` is the CLI's own argv (argv[0] names taskcluster).
 int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const std::vector<std::string>& argv,
                    bool masquerade) {
@@ -317,6 +349,31 @@ int guard_and_exec(const GlobalOptions& global, const RunOptions& opts, const st
   }
   guard::Decision decision;
   if (cmd.state_changing) decision = guard::decide(*policy, cmd, target);
+  // --via-action, or a policy action with `via_action: true`: the in-tree action, never the CLI.
+  bool via = opts.via_action;
+  for (const auto& a : policy->actions)
+    if (a.via_action && cmd.state_changing && guard::action_applies(a, cmd, target)) via = true;
+  if (via) {
+    std::string name = twin_action(cmd);
+    if (name.empty())
+      return usage_error("--via-action works for `task rerun|cancel|retrigger TASKID`, not `" + guard::shown(cmd.name) +
+                         "`; nothing was run");
+    if (decision.verdict == guard::Verdict::Deny) {
+      std::string rules;
+      for (const auto& r : decision.deny_rules) rules += (rules.empty() ? "" : ", ") + r;
+      std::cerr << "tcguard: " << guard::shown(cmd.name) << " refused by policy (" << rules << "); nothing was run\n";
+      return kExitRefused;
+    }
+    ViaAction v;
+    v.name = name;
+    v.task_id = cmd.target_id;
+    v.replaces = guard::escape_controls(quoted_command(guard::redact_argv(argv)));
+    v.confirm = opts.confirm;
+    v.dry_run = opts.dry_run;
+    v.needs_confirm = decision.verdict == guard::Verdict::Confirm;
+    return trigger_via_action(global, v);
+  }
+  if (cmd.state_changing && *root_url) name_the_action_command(decision, cmd, **root_url);
   // The credentials are judged after the policy's decision (nothing to ask when it already
   // refuses) and before any confirmation: a refusal comes before asking the user.
   guard::CredentialCheck credentials;
@@ -389,6 +446,8 @@ void add_run_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("run", "Guard a taskcluster command, then run it (tcguard run -- taskcluster ARGS)");
   cmd->add_option("--confirm", opts->confirm, "The cluster's name: confirms a production action without a prompt");
   cmd->add_flag("--dry-run", opts->dry_run, "Print the decision and run nothing");
+  cmd->add_flag("--via-action", opts->via_action,
+                "For task rerun|cancel|retrigger: trigger the task's in-tree action of that name instead of the CLI");
   // Everything after `--` is the CLI's own command line (its flags are not tcguard's).
   cmd->add_option("command", opts->words, "taskcluster ARGS... (after --)");
   cmd->footer(
@@ -400,7 +459,9 @@ void add_run_command(CLI::App& app, Context& ctx) {
       "scopes and lifetime: missing scopes (insufficient-scopes) and the policy's rules on the credentials\n"
       "refuse the command before any prompt; an API that cannot be asked refuses on production\n"
       "(unverifiable-credentials) and warns elsewhere. --confirm goes before `--`: written after the\n"
-      "command it would reach taskcluster, and is an error. Without a root URL (TASKCLUSTER_ROOT_URL or\n"
+      "command it would reach taskcluster, and is an error. --via-action (or `via_action: true` on a policy\n"
+      "action) triggers the decision's in-tree rerun/cancel/retrigger action instead (`tcguard action`), and\n"
+      "refuses (exit 3) where the decision publishes none: it never falls back to the CLI. Without a root URL (TASKCLUSTER_ROOT_URL or\n"
       "the CLI's config) a state-changing command has no cluster to act on: exit 2.\n"
       "Exit codes: the command's own, or 2 (usage),\n"
       "3 (refused by policy, or the audit log cannot be written), 4 (confirmation missing or declined).");

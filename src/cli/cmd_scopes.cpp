@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -16,6 +17,9 @@
 #include "api/online_client.h"
 #include "cli/common.h"
 #include "cli/empty_values.h"
+#include "cli/needed_scopes.h"
+#include "guard/cluster.h"
+#include "guard/display.h"
 #include "scopes/scopes.h"
 
 namespace tcg::cli {
@@ -188,6 +192,65 @@ int run_expand(const Context& ctx, const ScopesArgs& args) {
   return print_scopes(ctx, *expanded);
 }
 
+// `scopes needed -- taskcluster task rerun X` / `scopes needed --action NAME X`: the minimal scopes
+// on the CLI path and on the action path.
+struct NeededArgs {
+  std::optional<std::string> action;
+  std::optional<std::string> group;
+  std::vector<std::string> words;
+};
+
+int run_needed(Context& ctx, const NeededArgs& args) {
+  std::vector<std::string> words;
+  if (args.action) {
+    words = {"action", *args.action};
+    if (args.group) words.insert(words.end(), {"--group", *args.group});
+    words.insert(words.end(), args.words.begin(), args.words.end());
+  } else {
+    if (args.group) return usage_error("--group goes with --action NAME");
+    words = args.words;
+  }
+  auto job = parse_job(words);
+  if (!job) return usage_error(job.error());
+  auto root = guard::effective_root_url(guard::process_env());
+  if (!root) return usage_error(root.error());
+  if (!*root) return usage_error("no root URL is configured: set TASKCLUSTER_ROOT_URL");
+  api::ClientOptions options;
+  options.root_url = **root;
+  auto needed = needed_scopes(*job, options);
+  if (!needed) {
+    std::cerr << "tcguard: error: " << guard::shown(needed.error().message) << "\n";
+    return kExitFindings;
+  }
+  if (output_format(ctx.global) == report::Format::Json) {
+    nlohmann::ordered_json j;
+    j["cli"] = needed->cli;
+    if (needed->action) {
+      j["action"] = {{"name", needed->action->name}, {"hookGroupId", needed->action->hook_group_id},
+                     {"hookId", needed->action->hook_id}, {"scopes", needed->action->scopes}};
+    } else {
+      j["action"] = nullptr;
+    }
+    std::cout << j.dump(2) << "\n";
+  } else {
+    const std::string id = job->group_id.empty() ? job->task_id : "--group " + job->group_id;
+    if (!job->cli_verb.empty()) {
+      std::cout << "CLI path (taskcluster task " << job->cli_verb << " " << guard::shown(id) << "):\n";
+      for (const auto& s : needed->cli) std::cout << "  " << guard::shown(s) << "\n";
+    } else {
+      std::cout << "CLI path: none (no taskcluster command does `" << guard::shown(job->action_name) << "`)\n";
+    }
+    if (needed->action) {
+      std::cout << "action path (tcguard action " << guard::shown(needed->action->name) << " " << guard::shown(id)
+                << "; hook " << guard::shown(needed->action->hook_group_id + "/" + needed->action->hook_id) << "):\n";
+      for (const auto& s : needed->action->scopes) std::cout << "  " << guard::shown(s) << "\n";
+    } else {
+      std::cout << "action path: none (" << guard::shown(needed->action_note) << ")\n";
+    }
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_scopes_command(CLI::App& app, Context& ctx) {
@@ -244,6 +307,20 @@ void add_scopes_command(CLI::App& app, Context& ctx) {
       "pass it yourself to see what an unauthenticated call gets. A cycle between roles is an error.\n"
       "Example:\n  tcguard scopes expand --roles roles.yaml assume:repo:github.com/mozilla/gecko-dev:branch:main");
   exp->callback([&ctx, args] { ctx.exit_code = run_expand(ctx, *args); });
+
+  auto needed_args = std::make_shared<NeededArgs>();
+  auto* needed = cmd->add_subcommand("needed", "The minimal scopes a job needs on the CLI path and on the in-tree action path");
+  needed->add_option("--action", needed_args->action, "The in-tree action (retrigger, rerun, cancel, ...): `--action NAME TASKID`");
+  needed->add_option("--group", needed_args->group, "With --action: a group action's task group");
+  needed->add_option("job", needed_args->words, "-- taskcluster task rerun|cancel|retrigger TASKID, or TASKID with --action");
+  needed->footer(
+      "Examples:\n  tcguard scopes needed -- taskcluster task rerun fN1SbArXTPSVFNUvaOlinQ\n"
+      "  tcguard scopes needed --action retrigger fN1SbArXTPSVFNUvaOlinQ\n"
+      "The task, its decision task and actions.json are read anonymously from $TASKCLUSTER_ROOT_URL.\n"
+      "--format json prints {\"cli\": [scopes], \"action\": {\"name\", \"hookGroupId\", \"hookId\", \"scopes\"}}\n"
+      "(`action` is null when the decision publishes no matching action). `tcguard signin --for 'task rerun X'`\n"
+      "signs in with exactly the CLI path's scopes, `--for 'action retrigger X'` with the action path's.");
+  needed->callback([&ctx, needed_args] { ctx.exit_code = run_needed(ctx, *needed_args); });
 
   for (auto* sub : cmd->get_subcommands({})) sub->fallthrough();
 }

@@ -8,6 +8,8 @@
 #include <optional>
 
 #include "cli/common.h"
+#include "cli/needed_scopes.h"
+#include "guard/cluster.h"
 #include "util/shell_quote.h"
 #include "policy/profiles.h"
 #include "policy/suggest.h"
@@ -26,6 +28,7 @@ namespace {
 struct SigninWords {
   std::optional<std::string> cluster;
   std::optional<std::string> root_url;
+  std::optional<std::string> for_job;  // --for 'task rerun X' / 'action retrigger X'
   std::vector<std::string> rest;  // for the real CLI, in their order
 };
 
@@ -38,7 +41,8 @@ Result<SigninWords> take_own_options(const std::vector<std::string>& words) {
       break;
     }
     bool matched = false;
-    for (auto [name, slot] : {std::pair{std::string("--cluster"), &out.cluster}, std::pair{std::string("--root-url"), &out.root_url}}) {
+    for (auto [name, slot] : {std::pair{std::string("--cluster"), &out.cluster}, std::pair{std::string("--root-url"), &out.root_url},
+                             std::pair{std::string("--for"), &out.for_job}}) {
       if (w != name && w.rfind(name + "=", 0) != 0) continue;
       matched = true;
       if (slot->has_value()) return Error{name + " is given twice", {}};
@@ -112,6 +116,34 @@ int signin_with_profile(const GlobalOptions& global, const std::vector<std::stri
   return run_guarded(global, argv, marker);
 }
 
+// `--for JOB`: the scopes of the job's path (the action path for `action NAME X`, else the CLI
+// path), for 15 minutes unless the arguments give --expires; extra -s stay and are reviewed too.
+Result<std::vector<std::string>> job_signin_args(const std::string& spec, const std::vector<std::string>& words) {
+  auto job = parse_job({spec});
+  if (!job) return Error{"--for: " + job.error().message, {}};
+  auto root = guard::effective_root_url(guard::process_env());
+  if (!root) return root.error();
+  if (!*root) return Error{"--for needs the cluster: set TASKCLUSTER_ROOT_URL, or give --cluster NAME", {}};
+  api::ClientOptions options;
+  options.root_url = **root;
+  auto needed = needed_scopes(*job, options);
+  if (!needed) return Error{"--for: " + needed.error().message, {}};
+  std::vector<std::string> scopes;
+  if (job->via_action) {
+    if (!needed->action) return Error{"--for: " + needed->action_note, {}};
+    scopes = needed->action->scopes;
+  } else {
+    scopes = needed->cli;
+  }
+  std::vector<std::string> out;
+  bool expires = false;
+  for (const auto& w : words)
+    if (w == "--expires" || w.rfind("--expires=", 0) == 0) expires = true;
+  if (!expires) out.insert(out.end(), {"--expires", "15m"});
+  for (const auto& sc : scopes) out.insert(out.end(), {"-s", sc});
+  return out;
+}
+
 }  // namespace
 
 void add_signin_command(CLI::App& app, Context& ctx) {
@@ -126,7 +158,9 @@ void add_signin_command(CLI::App& app, Context& ctx) {
       "       eval \"$(tcguard signin PROFILE [-- ARGS...])\"   (a profile of the policy: `tcguard profiles`)\n"
       "Example: eval \"$(tcguard signin --expires 15m -s 'queue:rerun-task:gecko-level-3/*')\"\n"
       "--cluster NAME (a cluster of the policy) or --root-url URL is tcguard's own: it sets\n"
-      "TASKCLUSTER_ROOT_URL for the sign-in and is not passed on. The arguments are checked as\n"
+      "TASKCLUSTER_ROOT_URL for the sign-in and is not passed on. --for 'task rerun X' (or 'action retrigger X')\n"
+      "asks for exactly the scopes that job needs on that path (`tcguard scopes needed`), for 15m unless\n"
+      "--expires is given; extra -s are added and reviewed too. The arguments are checked as\n"
       "`tcguard review -- taskcluster signin ARGS` checks them: one the CLI would reject is an error (exit 2).\n"
       "Error findings refuse the sign-in (exit 3) and nothing is run; warnings are printed to stderr.\n"
       "The real CLI is $TCGUARD_TASKCLUSTER, else the next `taskcluster` on PATH that is not tcguard;\n"
@@ -152,6 +186,14 @@ void add_signin_command(CLI::App& app, Context& ctx) {
       return;
     }
     std::vector<std::string> argv{"taskcluster", "signin"};
+    if (own->for_job) {
+      auto extra = job_signin_args(*own->for_job, words);
+      if (!extra) {
+        ctx.exit_code = usage_error(extra.error());
+        return;
+      }
+      argv.insert(argv.end(), extra->begin(), extra->end());
+    }
     for (auto& a : words) argv.push_back(a);
     if (tccli::parse_command({argv.begin() + 1, argv.end()}).help) {
       // tcguard's part first; then the CLI's own help, when there is a CLI to ask.

@@ -1,6 +1,7 @@
 #pragma once
 // What every subcommand shares: the global options, policy loading, output format and colour.
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,15 @@ void add_whoami_command(CLI::App& app, Context& ctx);
 // `profiles`, `logout` and `shell-init` (cmd_profiles.cpp); `signin PROFILE` is in cmd_signin.cpp.
 void add_profile_commands(CLI::App& app, Context& ctx);
 void add_jsone_command(CLI::App& app, Context& ctx);
+void add_action_command(CLI::App& app, Context& ctx);
+// `run --via-action` (or a policy action's `via_action: true`): `task NAME X` as `tcguard action NAME X`.
+struct ViaAction {
+  std::string name, task_id, replaces;  // replaces: "taskcluster task retrigger X"
+  std::optional<std::string> confirm;
+  bool dry_run = false;
+  bool needs_confirm = false;  // the replaced command needed confirmation
+};
+int trigger_via_action(const GlobalOptions& global, const ViaAction& via);
 // Hidden helpers for packaging: the man page and shell completion data (cmd_dist.cpp).
 void add_dist_commands(CLI::App& app, Context& ctx);
 

@@ -65,6 +65,8 @@ std::string audit_line(const AuditRecord& r) {
   for (const auto& id : r.rules) rules.push_back(redact_text(id));
   j["rules"] = rules;
   if (!r.reason.empty()) j["reason"] = redact_text(r.reason);
+  if (!r.hook_id.empty()) j["hook_id"] = redact_text(r.hook_id);
+  if (!r.action_task_id.empty()) j["action_task_id"] = redact_text(r.action_task_id);
   // Invalid UTF-8 in argv is replaced rather than throwing: the line must always be written.
   return shell_inert(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n";
 }

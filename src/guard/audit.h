@@ -30,6 +30,8 @@ struct AuditRecord {
   std::string confirmed_by;          // "flag" | "env" | "prompt" | ""
   std::vector<std::string> rules;    // rule ids that fired
   std::string reason;                // why refused or denied
+  std::string hook_id;               // `action NAME`: "<hookGroupId>/<hookId>" ("" for run)
+  std::string action_task_id;        // `action NAME`: the action task the hook created ("" when none)
 };
 
 // The record as one line of JSON, ending in '\n'. Every field is redacted here (argv with

@@ -30,7 +30,7 @@ const std::vector<std::string> kRuleKeys = {"id",   "description", "severity", "
                                             "max_expiry", "min_expiry", "deny", "help"};
 const std::vector<std::string> kWhenKeys = {"grants", "grants_any", "scope_matches", "scope_in", "scope_not_in"};
 const std::vector<std::string> kActionKeys = {"id",   "commands", "flags",   "clusters", "severity",
-                                              "message", "help", "confirm", "deny"};
+                                              "message", "help", "confirm", "deny", "via_action"};
 const std::vector<std::string> kExceptionKeys = {"rule", "path", "context", "reason", "until"};
 
 // A word a shell function name may hold after `tc-` in bash, zsh and fish alike.
@@ -485,6 +485,10 @@ class PolicyParser {
         auto b = r_.boolean(f);
         if (!b) return b.error();
         (f.key == "deny" ? action.deny : action.confirm) = *b;
+      } else if (f.key == "via_action") {
+        auto b = r_.boolean(f);
+        if (!b) return b.error();
+        action.via_action = *b;
       }
     }
     if (!has_commands) return r_.error(node, "an action needs `commands`");

@@ -102,6 +102,9 @@ struct Action {
   std::string help;
   bool confirm = false;                // the cluster's name must be typed (or --confirm NAME)
   bool deny = false;                   // refuse outright
+  // `task rerun|cancel|retrigger X` goes through the decision's in-tree action of that name
+  // (`tcguard action NAME X`) instead of the CLI; no matching action refuses (never the CLI).
+  bool via_action = false;
   SourceLocation where;
 };
 

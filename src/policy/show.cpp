@@ -104,6 +104,7 @@ std::string policy_to_yaml(const Policy& policy) {
     if (!a.message.empty()) out << "    message: " << scalar(a.message) << "\n";
     if (!a.help.empty()) out << "    help: " << scalar(a.help) << "\n";
     out << "    confirm: " << (a.confirm ? "true" : "false") << "\n";
+    if (a.via_action) out << "    via_action: true\n";
     out << "    deny: " << (a.deny ? "true" : "false") << "\n";
   }
 

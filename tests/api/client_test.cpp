@@ -54,7 +54,7 @@ struct Harness {
   }
 };
 
-HttpResponse answer(int status, std::string body) { return HttpResponse{status, std::move(body), ""}; }
+HttpResponse answer(int status, std::string body) { return HttpResponse{status, std::move(body), "", false, ""}; }
 
 TEST(Client, ARequestThatCannotBeSignedIsAnErrorNotAnException) {
   Harness h;
@@ -138,7 +138,7 @@ TEST(Client, RetriesServerErrorsReSigningEachAttempt) {
 
 TEST(Client, NetworkErrorsAreRetriedFiveTimesThenReported) {
   Harness h;
-  h.script->answers = {HttpResponse{0, "", "Connection refused"}};
+  h.script->answers = {HttpResponse{0, "", "Connection refused", false, ""}};
   Client client(h.options());
   auto r = auth::current_scopes(client);
   ASSERT_FALSE(r.ok());

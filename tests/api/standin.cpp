@@ -23,7 +23,8 @@ std::string standin_node_modules(std::string* why) {
   std::string modules = prefix + "/node_modules";
   auto installed = [&] {
     return std::filesystem::exists(modules + "/hawk/package.json") &&
-           std::filesystem::exists(modules + "/taskcluster-lib-scopes/package.json");
+           std::filesystem::exists(modules + "/taskcluster-lib-scopes/package.json") &&
+           std::filesystem::exists(modules + "/json-e/package.json") && std::filesystem::exists(modules + "/ajv/package.json");
   };
   if (installed()) return modules;
   std::filesystem::create_directories(prefix);
@@ -31,7 +32,8 @@ std::string standin_node_modules(std::string* why) {
   int lock = open((prefix + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
   if (lock >= 0) flock(lock, LOCK_EX);
   if (!installed()) {
-    auto r = run({"npm", "install", "--no-audit", "--no-fund", "--prefix", prefix, "hawk", "taskcluster-lib-scopes@11"});
+    auto r = run({"npm", "install", "--no-audit", "--no-fund", "--prefix", prefix, "hawk", "taskcluster-lib-scopes@11",
+                  "json-e@4.8.4", "ajv@8"});
     if (r.exit_code != 0 && why) *why = "npm install failed (registry unreachable?): " + r.err.substr(0, 500);
   }
   if (lock >= 0) {
@@ -39,7 +41,7 @@ std::string standin_node_modules(std::string* why) {
     close(lock);
   }
   if (!installed()) {
-    if (why && why->empty()) *why = "npm packages hawk/taskcluster-lib-scopes not installed";
+    if (why && why->empty()) *why = "npm packages hawk/taskcluster-lib-scopes/json-e/ajv not installed";
     return "";
   }
   return modules;
@@ -126,6 +128,14 @@ nlohmann::json Standin::log() const {
   api::HttpRequest req;
   req.method = "GET";
   req.url = root_url() + "/__control/log";
+  auto r = api::http_perform(req);
+  return nlohmann::json::parse(r.body, nullptr, false);
+}
+
+nlohmann::json Standin::fired() const {
+  api::HttpRequest req;
+  req.method = "GET";
+  req.url = root_url() + "/__control/fired";
   auto r = api::http_perform(req);
   return nlohmann::json::parse(r.body, nullptr, false);
 }

@@ -20,6 +20,8 @@ class Standin {
   std::string root_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   // The requests the server saw: [{method, url, clientId, status}] (control calls excluded).
   nlohmann::json log() const;
+  // The hooks triggered: [{hook, payload, clientId, taskId, task}] (server.js "fired").
+  nlohmann::json fired() const;
   void inject(const nlohmann::json& injection) const;  // see server.js "inject"
   void refuse() const;  // the server stops listening: later connections are refused
   void stop();          // ends the server now (its port then refuses)
@@ -32,7 +34,7 @@ class Standin {
   std::string fixture_path_;
 };
 
-// The npm folder with `hawk` and `taskcluster-lib-scopes` (installed if needed); "" + why on failure.
+// The npm folder with `hawk`, `taskcluster-lib-scopes`, `json-e` and `ajv` (installed if needed); "" + why on failure.
 std::string standin_node_modules(std::string* why);
 
 }  // namespace tcg::test

@@ -66,7 +66,7 @@ TEST_F(BashCompletionTest, CompletesSubcommandNames) {
   ASSERT_TRUE(package_->error.empty()) << package_->error;
   EXPECT_EQ(complete({"ex"}), std::vector<std::string>{"explain"});
   auto all = complete({""});
-  for (const char* cmd : {"review", "signin", "lint", "run", "scopes", "policy", "explain", "whoami"})
+  for (const char* cmd : {"review", "signin", "lint", "run", "scopes", "policy", "explain", "whoami", "action"})
     EXPECT_TRUE(contains(all, cmd)) << cmd << ": " << join(all);
   EXPECT_FALSE(contains(all, "__complete")) << "hidden commands are not offered";
   EXPECT_EQ(complete({"scopes", "sat"}), std::vector<std::string>{"satisfies"});

@@ -54,10 +54,10 @@ TEST(Layers, ChecksMayNotReachTheJudgingStage) {
 
 TEST(Layers, AFolderWithNoLayerFails) {
   TempDir dir;
-  std::string root = tree_with(dir, "src/actions/client.cpp", "#include \"util/result.h\"\n");
+  std::string root = tree_with(dir, "src/widgets/client.cpp", "#include \"util/result.h\"\n");
   RunResult r = check_layers(root);
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.err.find("src/actions/: a folder with no layer"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("src/widgets/: a folder with no layer"), std::string::npos) << r.err;
 }
 
 }  // namespace

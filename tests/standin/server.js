@@ -11,9 +11,19 @@
 //           "roles": [{"roleId", "scopes"}], "tasks": {"<taskId>": {"task": {...}, "status": {...}}},
 //           "inject": [{"status": 500, "count": 2, "path": "/api/auth/..." (prefix, optional),
 //                       "delayMs": 0, "drop": false}],
-//           "anonymousScopes": [...]}
+//           "anonymousScopes": [...],
+//           "hooks": {"<hookGroupId>/<hookId>": {"triggerSchema": {...}, "task": <JSON-e template>,
+//                     "taskState": "pending"}}}
+//   A task record may hold "artifacts": {"public/actions.json": <JSON>}: the queue answers an
+//   artifact request with a 303 to a second loopback server playing storage, which logs every
+//   request ({server: "storage", authorization}) and refuses (400) any that carries an
+//   Authorization header: credentials must never reach storage.
+//   hooks.triggerHook checks Hawk and hooks:trigger-hook:<g>/<h>, validates the payload against the
+//   hook's triggerSchema (ajv, defaults applied), renders the hook's task with npm json-e in
+//   {firedBy, payload, clientId, taskId, now} and stores the created task.
 // Control (no Hawk, loopback only): POST /__control/inject {same as an "inject" entry},
 //   GET /__control/log -> [{method, url, clientId, status}], POST /__control/reset-log,
+//   GET /__control/fired -> [{hook, payload, clientId, taskId, task}] (every hook fired),
 //   POST /__control/refuse (stop listening: later connections are refused).
 'use strict';
 
@@ -22,6 +32,8 @@ const crypto = require('crypto');
 const fs = require('fs');
 const hawk = require('hawk');
 const scopes = require('taskcluster-lib-scopes');
+const jsone = require('json-e');
+const Ajv = require('ajv');
 
 const MAX_REQUESTS = 2000;
 const MAX_BODY = 1 << 20;
@@ -34,6 +46,9 @@ const roles = fixture.roles || [];
 const tasks = fixture.tasks || {};
 const injections = (fixture.inject || []).map(i => ({...i}));
 const log = [];
+const hooks = fixture.hooks || {};
+const fired = [];
+let storagePort = 0;
 const seenNonces = new Set();
 let requestCount = 0;
 
@@ -262,6 +277,18 @@ async function route(req, res, body, who) {
         rec.status = {...statusOf(taskId, rec), state: rest[2] === 'rerun' ? 'pending' : 'exception'};
         return reply(res, 200, {status: rec.status});
       }
+      if (m === 'GET' && rest[2] === 'artifacts' && rest.length >= 4) {
+        const name = rest.slice(3).join('/');
+        // Names under public/ need no scopes (as the queue); others need queue:get-artifact:<name>.
+        if (!name.startsWith('public/') && !requireScopes(res, who, `queue:get-artifact:${name}`)) return;
+        const rec = taskRecord(res, taskId); if (!rec) return;
+        if (!rec.artifacts || !(name in rec.artifacts)) {
+          return fail(res, 404, 'ResourceNotFound', `Artifact ${name} not found for task ${taskId}`);
+        }
+        const location = `http://127.0.0.1:${storagePort}/${encodeURIComponent(taskId)}/${name}`;
+        res.writeHead(303, {Location: location, 'Content-Type': 'application/json'});
+        return res.end(JSON.stringify({storageType: 's3', url: location}));
+      }
       if (m === 'PUT' && rest.length === 2) {
         let def;
         try { def = JSON.parse(body); } catch (e) { return fail(res, 400, 'InputError', 'body is not JSON'); }
@@ -278,8 +305,55 @@ async function route(req, res, body, who) {
       return reply(res, 200, {taskGroupId: group, tasks: list});
     }
   }
+  if (service === 'hooks' && m === 'POST' && rest[0] === 'hooks' && rest[3] === 'trigger' && rest.length === 4) {
+    return triggerHook(res, body, who, rest[1], rest[2]);
+  }
   return fail(res, 404, 'ResourceNotFound', 'no such route');
 }
+
+function slugid() {
+  return b64url(crypto.randomBytes(16));
+}
+
+function triggerHook(res, body, who, hookGroupId, hookId) {
+  if (!requireScopes(res, who, `hooks:trigger-hook:${hookGroupId}/${hookId}`)) return;
+  const hook = hooks[`${hookGroupId}/${hookId}`];
+  if (!hook) return fail(res, 404, 'ResourceNotFound', `No such hook ${hookGroupId}/${hookId}`);
+  let payload;
+  try { payload = JSON.parse(body || '{}'); } catch (e) { return fail(res, 400, 'InputError', 'payload is not JSON'); }
+  const validate = new Ajv({useDefaults: true, strict: false, allErrors: true}).compile(hook.triggerSchema || {});
+  if (!validate(payload)) {
+    return fail(res, 400, 'InputError', `Payload does not match the hook's triggerSchema: ${JSON.stringify(validate.errors)}`);
+  }
+  const taskId = slugid();
+  let task;
+  try {
+    task = jsone(hook.task, {firedBy: 'triggerHook', payload, clientId: who.clientId, taskId, now: new Date().toISOString()});
+  } catch (e) {
+    return fail(res, 400, 'InputError', `Hook template: ${e.message}`);
+  }
+  const status = {taskId, state: hook.taskState || 'pending', runs: []};
+  tasks[taskId] = {task, status};
+  fired.push({hook: `${hookGroupId}/${hookId}`, payload, clientId: who.clientId, taskId, task});
+  return reply(res, 200, {taskId, status});
+}
+
+// Storage: serves the artifacts of the fixture's tasks, and refuses (and logs) any credentials.
+const storage = http.createServer((req, res) => {
+  const entry = {server: 'storage', method: req.method, url: req.url, authorization: !!req.headers.authorization, status: 0};
+  log.push(entry);
+  if (req.headers.authorization) {
+    entry.status = 400;
+    return fail(res, 400, 'CredentialsSentToStorage', 'storage must never receive an Authorization header');
+  }
+  const parts = req.url.split('/');
+  const taskId = decodeURIComponent(parts[1] || '');
+  const name = parts.slice(2).join('/');
+  const rec = tasks[taskId];
+  if (!rec || !rec.artifacts || !(name in rec.artifacts)) { entry.status = 404; return fail(res, 404, 'NoSuchKey', 'no such object'); }
+  entry.status = 200;
+  return reply(res, 200, rec.artifacts[name]);
+});
 
 function matchInjection(url) {
   for (const inj of injections) {
@@ -303,6 +377,7 @@ const server = http.createServer((req, res) => {
     try {
       if (req.url.startsWith('/__control/')) {
         if (req.url === '/__control/log') return reply(res, 200, log);
+        if (req.url === '/__control/fired') return reply(res, 200, fired);
         if (req.url === '/__control/reset-log') { log.length = 0; return reply(res, 200, {}); }
         if (req.url === '/__control/inject') { injections.push(JSON.parse(body)); return reply(res, 200, {}); }
         if (req.url === '/__control/refuse') {
@@ -342,8 +417,11 @@ const server = http.createServer((req, res) => {
   });
 });
 
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`PORT ${server.address().port}\n`);
+storage.listen(0, '127.0.0.1', () => {
+  storagePort = storage.address().port;
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`PORT ${server.address().port}\n`);
+  });
 });
 // The test owns this process: it ends when the test closes our stdin, or after a bounded life.
 process.stdin.on('end', () => process.exit(0));
