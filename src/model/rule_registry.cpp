@@ -45,6 +45,7 @@ const std::vector<RuleInfo>& builtin_rules() {
         {"logout-incomplete", Check, Severity::Warning, "a logout that leaves Taskcluster credentials or the root URL behind", "6.0"},
         {"hardcoded-access-token", Check, Severity::Error, "a literal TASKCLUSTER_ACCESS_TOKEN value in a file", "9.5"},
         {"dynamic-signin-request", Check, Severity::Note, "a sign-in whose scopes or lifetime cannot be resolved statically", "4.0"},
+        {"credentials-written-to-file", Check, Severity::Error, "the credentials `taskcluster signin` prints are written to a file the script never removes", "7.0"},
         {"suppression-without-reason", Check, Severity::Note, "a `# tcguard: disable=` comment with no `-- reason`"},
         {"suppression-invalid", Check, Severity::Warning, "a `# tcguard:` comment that suppresses nothing: an unknown rule id, or not written as `disable=ID`"},
         {"expired-exception", Check, Severity::Warning, "a policy exception past its `until` date", "4.0"},

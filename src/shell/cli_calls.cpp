@@ -1,0 +1,283 @@
+// The evaluator's record of `taskcluster` commands other than signin (judged in lint with the
+// policy's actions), including those run for it by `xargs`, `parallel` and `tcguard run`, and of
+// the files a sign-in's output is written to and what later removes or sources them.
+#include <algorithm>
+
+#include "shell/builtins.h"
+#include "shell/evaluator.h"
+#include "tccli/command.h"
+
+namespace tcg::shell {
+
+using namespace std::string_view_literals;
+
+namespace {
+
+std::string basename_of(std::string_view w) {
+  auto slash = w.rfind('/');
+  return std::string(slash == std::string_view::npos ? w : w.substr(slash + 1));
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// The input a runner supplies (a task id read from a file, as a rule): unknown.
+Field input_word(std::string_view runner) { return Field{"<" + std::string(runner) + " input>", false, {}}; }
+
+// xargs' options (GNU and BSD) that take a value: as their own word after a bare short option.
+bool xargs_short_takes_value(char c) { return std::string_view("aEdILnPsJR").find(c) != std::string_view::npos; }
+bool xargs_long_takes_value(std::string_view o) {
+  for (auto v : {"--arg-file"sv, "--delimiter"sv, "--max-args"sv, "--max-procs"sv, "--max-chars"sv,
+                 "--max-lines"sv, "--process-slot-var"sv})
+    if (o == v) return true;
+  return false;
+}
+// GNU parallel's common options that take a value as the next word.
+bool parallel_short_takes_value(char c) { return std::string_view("jPnNaSIdsELlC").find(c) != std::string_view::npos; }
+bool parallel_long_takes_value(std::string_view o) {
+  for (auto v : {"--jobs"sv, "--max-procs"sv, "--max-args"sv, "--arg-file"sv, "--sshlogin"sv, "--colsep"sv,
+                 "--delay"sv, "--timeout"sv, "--joblog"sv, "--results"sv, "--halt"sv, "--retries"sv,
+                 "--delimiter"sv, "--tmpdir"sv, "--workdir"sv, "--tagstring"sv, "--load"sv, "--memfree"sv,
+                 "--env"sv, "--basefile"sv, "--max-lines"sv})
+    if (o == v) return true;
+  return false;
+}
+
+// Skips a runner's options from `i`; returns the first word of the command it runs.
+template <class ShortTakes, class LongTakes>
+size_t skip_options(const std::vector<Field>& f, size_t i, ShortTakes short_takes, LongTakes long_takes,
+                    std::string* replace, bool xargs) {
+  while (i < f.size() && f[i].known && f[i].text.size() > 1 && f[i].text[0] == '-') {
+    const std::string& o = f[i].text;
+    if (o == "--"sv) return i + 1;
+    if (starts_with(o, "--")) {
+      if (o == "--replace"sv || starts_with(o, "--replace=")) *replace = o.size() > 10 ? o.substr(10) : "{}";
+      i += (o.find('=') == std::string::npos && long_takes(o)) ? 2 : 1;
+      continue;
+    }
+    bool value_next = false;
+    for (size_t j = 1; j < o.size(); ++j) {
+      if (o[j] == 'i' && xargs) {  // xargs -i[R]: the replace string, attached or {}
+        *replace = j + 1 < o.size() ? o.substr(j + 1) : "{}";
+        break;
+      }
+      if (short_takes(o[j])) {
+        if (o[j] == 'I' || (xargs && o[j] == 'J')) *replace = j + 1 < o.size() ? o.substr(j + 1) : (i + 1 < f.size() ? f[i + 1].text : "");
+        value_next = j + 1 == o.size();
+        break;
+      }
+    }
+    i += value_next ? 2 : 1;
+  }
+  return i;
+}
+
+bool is_file_redirect(const Redirect& r) {
+  bool out = r.op == "&>"sv || r.op == "&>>"sv ||
+             ((r.op == ">"sv || r.op == ">>"sv || r.op == ">|"sv || r.op == ">&"sv) && (r.fd == -1 || r.fd == 1));
+  if (!out) return false;
+  std::string target = r.target.literal();
+  if (r.op == ">&"sv && !target.empty() && std::all_of(target.begin(), target.end(), ::isdigit)) return false;
+  return target != "/dev/null"sv;
+}
+
+}  // namespace
+
+void Evaluator::record_cli_call(std::span<const Field> args, SourceLocation at,
+                                const std::vector<std::pair<std::string, Value>>& env, const State& st,
+                                std::string via, std::optional<std::string> confirm, bool confirm_given) {
+  if (!args.empty() && args[0].known && args[0].text == "signin"sv) return;  // record_signin's
+  CliCall call;
+  for (const auto& a : args) {
+    call.args.push_back(a.text);
+    call.known.push_back(a.known);
+  }
+  call.where = std::move(at);
+  call.context = context(st);
+  call.via = std::move(via);
+  auto from_env = [&](std::string_view name) -> std::optional<Value> {
+    for (const auto& [n, v] : env)
+      if (n == name) return v;
+    return std::nullopt;
+  };
+  std::optional<Value> root = from_env("TASKCLUSTER_ROOT_URL");
+  if (!root) root = lookup("TASKCLUSTER_ROOT_URL", st);
+  if (root->kind == Value::Kind::Set) {
+    call.root_url_known = true;
+    if (!root->text().empty()) call.root_url = root->text();
+  } else if (root->kind == Value::Kind::Unset) {
+    call.root_url_known = true;
+  } else {
+    call.root_url_piece = root->display == "$TASKCLUSTER_ROOT_URL"sv ? "TASKCLUSTER_ROOT_URL from the environment"
+                                                                     : root->display;
+  }
+  // TCGUARD_CONFIRM reaches `tcguard run` and the masquerade only when it is in the command's
+  // environment: a prefix assignment or an exported variable the script set.
+  if (!confirm_given) {
+    std::optional<Value> c = from_env("TCGUARD_CONFIRM");
+    if (!c) {
+      const Value* v = st.vars.get("TCGUARD_CONFIRM");
+      if (v && v->exported && v->kind != Value::Kind::Unset) c = *v;
+    }
+    if (c && c->kind == Value::Kind::Set && !c->text().empty()) {
+      confirm_given = true;
+      confirm = c->text();
+    } else if (c && c->kind == Value::Kind::Unknown) {
+      confirm_given = true;
+      confirm.reset();
+    }
+  }
+  call.confirm_given = confirm_given;
+  call.confirm = std::move(confirm);
+  out_.cli_calls.push_back(std::move(call));
+}
+
+// `xargs [opts] taskcluster ...`, `parallel [opts] taskcluster ... [::: ...]`,
+// `tcguard [opts] run [--confirm NAME] [--] taskcluster ...`, one inside another: the taskcluster
+// command they run is recorded at its own word. Words the runner supplies are unknown.
+bool Evaluator::run_through_runner(const std::vector<Field>& fields, const std::vector<size_t>& word_of, size_t k,
+                                   const Command& c, const std::vector<std::pair<std::string, Value>>& env,
+                                   State& st) {
+  std::vector<Field> cmd(fields.begin() + static_cast<long>(k), fields.end());
+  std::vector<size_t> index;  // each word's field index
+  for (size_t i = k; i < fields.size(); ++i) index.push_back(i);
+  std::string via;
+  std::optional<std::string> confirm;
+  bool confirm_given = false;
+  std::vector<std::string> inputs;  // runners whose input is appended to the command
+  for (int hops = 0; hops < 4 && !cmd.empty() && cmd[0].known; ++hops) {
+    std::string runner = basename_of(cmd[0].text);
+    size_t start = 0;
+    std::string replace;
+    if (runner == "xargs"sv) {
+      start = skip_options(cmd, 1, xargs_short_takes_value, xargs_long_takes_value, &replace, true);
+    } else if (runner == "parallel"sv) {
+      start = skip_options(cmd, 1, parallel_short_takes_value, parallel_long_takes_value, &replace, false);
+      replace = "{";  // parallel's replacement strings: {} {.} {/} {1} ...
+    } else if (runner == "tcguard"sv) {
+      size_t run = 1;
+      while (run < cmd.size() && !(cmd[run].known && cmd[run].text == "run"sv)) ++run;
+      if (run >= cmd.size()) return false;
+      start = run + 1;
+      while (start < cmd.size() && cmd[start].known && starts_with(cmd[start].text, "-")) {
+        const std::string& o = cmd[start].text;
+        if (o == "--"sv) {
+          ++start;
+          break;
+        }
+        if (o == "--dry-run"sv) return false;  // prints the decision, runs nothing
+        if (o == "--confirm"sv && start + 1 < cmd.size()) {
+          confirm_given = true;
+          if (cmd[start + 1].known) confirm = cmd[start + 1].text;
+          start += 2;
+          continue;
+        }
+        if (starts_with(o, "--confirm=")) {
+          confirm_given = true;
+          confirm = o.substr(10);
+        }
+        ++start;
+      }
+    } else if (hops == 0) {
+      return false;
+    } else {
+      break;
+    }
+    if (!via.empty()) via += " | ";
+    via += runner == "tcguard"sv ? "tcguard run" : runner;
+    std::vector<Field> rest(cmd.begin() + static_cast<long>(std::min(start, cmd.size())), cmd.end());
+    std::vector<size_t> rest_index(index.begin() + static_cast<long>(std::min(start, index.size())), index.end());
+    if (runner == "parallel"sv) {
+      auto sep = std::find_if(rest.begin(), rest.end(), [](const Field& f) { return f.known && starts_with(f.text, ":::"); });
+      rest_index.resize(static_cast<size_t>(sep - rest.begin()));
+      rest.erase(sep, rest.end());
+    }
+    if (runner != "tcguard"sv) {
+      bool replaced = false;
+      for (auto& w : rest) {
+        if (!replace.empty() && w.known && w.text.find(replace) != std::string::npos) {
+          w.known = false;
+          replaced = true;
+        }
+      }
+      if (!replaced) inputs.push_back(runner);
+    }
+    cmd = std::move(rest);
+    index = std::move(rest_index);
+  }
+  if (cmd.empty() || !cmd[0].known || !is_taskcluster_binary(cmd[0].text)) return false;
+  for (const auto& r : inputs) cmd.push_back(input_word(r));
+  std::span<const Field> args(cmd.data() + 1, cmd.size() - 1);
+  record_cli_call(args, where(c.words[word_of[index[0]]].pos), env, st, via, confirm, confirm_given);
+  if (st.sink > 0) st.out_known = false;
+  return true;
+}
+
+void Evaluator::note_credential_redirect(const Command& c, State& st) {
+  const Redirect* last = nullptr;
+  for (const auto& r : c.redirects) {
+    bool out = r.op == "&>"sv || r.op == "&>>"sv ||
+               ((r.op == ">"sv || r.op == ">>"sv || r.op == ">|"sv || r.op == ">&"sv) && (r.fd == -1 || r.fd == 1));
+    if (out) last = &r;  // stdout goes where the last one says
+  }
+  if (!last || !is_file_redirect(*last) || out_.signins.empty()) return;
+  Field f = expand_scalar(last->target, st);
+  out_.credential_files.push_back(
+      CredentialFile{out_.signins.size() - 1, f.text, f.known, where(last->target.pos), ++seq_});
+}
+
+// `taskcluster signin ... | tee [-a] FILE...`: each FILE holds the credentials.
+void Evaluator::note_tee(const Command& tee, size_t signins_before, State st) {
+  if (tee.kind != CommandKind::Simple || tee.words.empty() || !tee.words[0].is_literal() ||
+      basename_of(tee.words[0].literal()) != "tee"sv)
+    return;
+  bool options = true;
+  for (size_t i = 1; i < tee.words.size(); ++i) {
+    Field f = expand_scalar(tee.words[i], st);
+    if (options && f.known && f.text == "--"sv) {
+      options = false;
+      continue;
+    }
+    if (options && f.known && f.text.size() > 1 && f.text[0] == '-') continue;
+    for (size_t s = signins_before; s < out_.signins.size(); ++s) {
+      out_.signins[s].consumption = Consumption::Redirected;
+      out_.credential_files.push_back(CredentialFile{s, f.text, f.known, where(tee.words[i].pos), ++seq_});
+    }
+  }
+}
+
+// rm/shred/unlink operands, source/. files, and `trap HANDLER EXIT` (the handler is evaluated
+// here, on a copy of the path: what it removes counts whenever the script ends).
+void Evaluator::note_file_command(const std::string& name, std::span<const Field> args, const Command& c,
+                                  const std::vector<size_t>& word_of, size_t k, const State& st) {
+  std::string base = basename_of(name);
+  if (base == "rm"sv || base == "shred"sv || base == "unlink"sv) {
+    bool options = true;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const Field& a = args[i];
+      if (options && a.known && a.text == "--"sv) {
+        options = false;
+        continue;
+      }
+      if (options && a.known && a.text.size() > 1 && a.text[0] == '-') continue;
+      out_.removed_files.push_back(FileUse{a.text, where(c.words[word_of[k + 1 + i]].pos), ++seq_, in_trap_});
+    }
+  } else if (base == "source"sv || base == "."sv) {
+    if (!args.empty())
+      out_.sourced_files.push_back(FileUse{args[0].text, where(c.words[word_of[k + 1]].pos), ++seq_, in_trap_});
+  } else if (base == "trap"sv && args.size() >= 2 && args[0].known && !args[0].text.empty() && args[0].text != "-"sv) {
+    bool on_exit = std::any_of(args.begin() + 1, args.end(), [](const Field& f) {
+      return f.known && (f.text == "EXIT"sv || f.text == "0"sv || f.text == "SIGEXIT"sv);
+    });
+    if (!on_exit || in_trap_) return;
+    const Word& w = c.words[word_of[k + 1]];
+    Pos origin = w.pos;
+    if (w.begin < src_.size() && (src_[w.begin] == '\'' || src_[w.begin] == '"')) origin.column += 1;
+    bool saved = in_trap_;
+    in_trap_ = true;
+    State copy = st;
+    eval_text(args[0].text, origin, std::move(copy));
+    in_trap_ = saved;
+  }
+}
+
+}  // namespace tcg::shell
