@@ -13,9 +13,14 @@ using namespace std::string_view_literals;
 
 namespace {
 
-std::string basename_of(std::string_view w) {
+std::string_view basename_of(std::string_view w) {
   auto slash = w.rfind('/');
-  return std::string(slash == std::string_view::npos ? w : w.substr(slash + 1));
+  return slash == std::string_view::npos ? w : w.substr(slash + 1);
+}
+
+bool is_runner(std::string_view name) {
+  std::string_view b = basename_of(name);
+  return b == "xargs"sv || b == "parallel"sv || b == "tcguard"sv;
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -137,6 +142,7 @@ void Evaluator::record_cli_call(std::span<const Field> args, SourceLocation at,
 bool Evaluator::run_through_runner(const std::vector<Field>& fields, const std::vector<size_t>& word_of, size_t k,
                                    const Command& c, const std::vector<std::pair<std::string, Value>>& env,
                                    State& st) {
+  if (!is_runner(fields[k].text)) return false;  // before any copy: this runs for every command
   std::vector<Field> cmd(fields.begin() + static_cast<long>(k), fields.end());
   std::vector<size_t> index;  // each word's field index
   for (size_t i = k; i < fields.size(); ++i) index.push_back(i);
@@ -145,7 +151,7 @@ bool Evaluator::run_through_runner(const std::vector<Field>& fields, const std::
   bool confirm_given = false;
   std::vector<std::string> inputs;  // runners whose input is appended to the command
   for (int hops = 0; hops < 4 && !cmd.empty() && cmd[0].known; ++hops) {
-    std::string runner = basename_of(cmd[0].text);
+    std::string runner(basename_of(cmd[0].text));
     size_t start = 0;
     std::string replace;
     if (runner == "xargs"sv) {
@@ -154,9 +160,13 @@ bool Evaluator::run_through_runner(const std::vector<Field>& fields, const std::
       start = skip_options(cmd, 1, parallel_short_takes_value, parallel_long_takes_value, &replace, false);
       replace = "{";  // parallel's replacement strings: {} {.} {/} {1} ...
     } else if (runner == "tcguard"sv) {
+      // tcguard's global options come before the subcommand; three of them take a value.
       size_t run = 1;
-      while (run < cmd.size() && !(cmd[run].known && cmd[run].text == "run"sv)) ++run;
-      if (run >= cmd.size()) return false;
+      while (run < cmd.size() && cmd[run].known && starts_with(cmd[run].text, "-") && cmd[run].text != "--"sv) {
+        const std::string& o = cmd[run].text;
+        run += (o == "--policy"sv || o == "--format"sv || o == "--color"sv) ? 2 : 1;
+      }
+      if (run >= cmd.size() || !cmd[run].known || cmd[run].text != "run"sv) return false;
       start = run + 1;
       while (start < cmd.size() && cmd[start].known && starts_with(cmd[start].text, "-")) {
         const std::string& o = cmd[start].text;
@@ -249,7 +259,7 @@ void Evaluator::note_tee(const Command& tee, size_t signins_before, State st) {
 // here, on a copy of the path: what it removes counts whenever the script ends).
 void Evaluator::note_file_command(const std::string& name, std::span<const Field> args, const Command& c,
                                   const std::vector<size_t>& word_of, size_t k, const State& st) {
-  std::string base = basename_of(name);
+  std::string_view base = basename_of(name);
   if (base == "rm"sv || base == "shred"sv || base == "unlink"sv) {
     bool options = true;
     for (size_t i = 0; i < args.size(); ++i) {

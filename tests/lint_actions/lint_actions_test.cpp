@@ -127,6 +127,20 @@ TEST(LintActions, ConfirmationCannotComeFromAPromptInAScript) {
             std::string::npos);
 }
 
+TEST(LintActions, TcguardGlobalOptionsDryRunAndOtherSubcommands) {
+  TempDir dir;
+  std::string script = dir.write("guarded.sh",
+                                 "export TASKCLUSTER_ROOT_URL=" + kFxci + "\n"
+                                 "tcguard --policy team.yaml --format json run --confirm firefoxci -- taskcluster task retrigger T\n"
+                                 "tcguard run --dry-run -- taskcluster task retrigger T\n"
+                                 "tcguard review -- taskcluster task run\n"
+                                 "tcguard --color never run taskcluster group cancel G\n");
+  json j = lint_json({"lint", script}, 0);
+  // Line 2 confirmed (CoT still reported); line 3 runs nothing; line 5 is not confirmed.
+  std::multiset<LineRule> expected = {{2, "retrigger-breaks-cot"}, {5, "production-confirmation"}};
+  EXPECT_EQ(line_rules(j["findings"]), expected) << j.dump(1);
+}
+
 TEST(LintActions, XargsAndParallelForms) {
   TempDir dir;
   std::string script = dir.write(
