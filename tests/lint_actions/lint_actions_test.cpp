@@ -141,6 +141,27 @@ TEST(LintActions, TcguardGlobalOptionsDryRunAndOtherSubcommands) {
   EXPECT_EQ(line_rules(j["findings"]), expected) << j.dump(1);
 }
 
+TEST(LintActions, AWrapperIsJudgedAtItsCalls) {
+  TempDir dir;
+  std::string script = dir.write("wrap.sh",
+                                 "export TASKCLUSTER_ROOT_URL=" + kStaging + "\n"
+                                 "tc() { taskcluster \"$@\"; }\n"
+                                 "tc task status \"$1\"\n"
+                                 "tc task retrigger \"$1\"\n"
+                                 "taskcluster task \"$action\" \"$1\"\n");
+  json j = lint_json({"lint", script}, 0);
+  // The body is judged for the call with known words (line 4), not on its own; a command whose
+  // name is partly unknown counts as state-changing, as `run` counts an unknown command.
+  std::multiset<LineRule> expected = {{2, "retrigger-breaks-cot"}};
+  EXPECT_EQ(line_rules(j["findings"]), expected) << j.dump(1);
+  for (const auto& f : j["findings"]) EXPECT_EQ(f["context"], "tc called at line 4");
+
+  std::string prod = dir.write("prod.sh", "taskcluster task \"$action\" \"$1\"\ntaskcluster \"$@\"\n");
+  json p = lint_json({"lint", prod}, 0);
+  std::multiset<LineRule> on_prod = {{1, "production-confirmation"}};
+  EXPECT_EQ(line_rules(p["findings"]), on_prod) << p.dump(1);
+}
+
 TEST(LintActions, XargsAndParallelForms) {
   TempDir dir;
   std::string script = dir.write(
