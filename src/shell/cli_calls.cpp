@@ -200,6 +200,24 @@ bool Evaluator::run_through_runner(const std::vector<Field>& fields, const std::
       auto sep = std::find_if(rest.begin(), rest.end(), [](const Field& f) { return f.known && starts_with(f.text, ":::"); });
       rest_index.resize(static_cast<size_t>(sep - rest.begin()));
       rest.erase(sep, rest.end());
+      // `parallel 'taskcluster task rerun {}'`: one word is a command line for the shell; its
+      // words (split at blanks, without quotes: enough to name the command and its flags).
+      if (rest.size() == 1 && rest[0].known && rest[0].text.find_first_of(" \t") != std::string::npos) {
+        std::vector<Field> split;
+        size_t at = 0;
+        const std::string line = rest[0].text;
+        while (at < line.size()) {
+          size_t b = line.find_first_not_of(" \t", at);
+          if (b == std::string::npos) break;
+          size_t e = line.find_first_of(" \t", b);
+          std::string w = line.substr(b, e == std::string::npos ? std::string::npos : e - b);
+          bool plain = w.find_first_of("'\"$`;|&<>") == std::string::npos;
+          split.push_back(Field{w, plain, {}});
+          at = e == std::string::npos ? line.size() : e;
+        }
+        rest_index.assign(split.size(), rest_index.empty() ? 0 : rest_index[0]);
+        rest = std::move(split);
+      }
     }
     if (runner != "tcguard"sv) {
       bool replaced = false;
