@@ -215,7 +215,8 @@ bool Evaluator::run_through_runner(const std::vector<Field>& fields, const std::
           split.push_back(Field{w, plain, {}});
           at = e == std::string::npos ? line.size() : e;
         }
-        rest_index.assign(split.size(), rest_index.empty() ? 0 : rest_index[0]);
+        size_t word = rest_index.empty() ? 0 : rest_index[0];
+        rest_index.assign(split.size(), word);
         rest = std::move(split);
       }
     }

@@ -201,7 +201,7 @@ TEST(LintActions, LintAndRunAgreeOnEveryAction) {
       {"task", "rerun", "T"},          {"task", "rerun", "--force", "T"}, {"task", "rerun", "-f", "T"},
       {"task", "retrigger", "T"},      {"task", "cancel", "T"},           {"group", "cancel", "--force", "G"},
       {"group", "seal", "G"},          {"task", "status", "T"},           {"api", "queue", "cancelTask", "T"},
-      {"api", "queue", "status", "T"}, {"group", "list", "G"},
+      {"api", "queue", "status", "T"}, {"group", "list", "G"},           {"task", "rerun", "--forse", "T"},
   };
   const std::vector<std::string> roots = {kFxci, kStaging, "https://tc.example.com/"};
   const std::vector<std::vector<std::string>> policies = {{}, {"--policy", kFixtures + "actions-policy.yaml"}};
@@ -239,7 +239,7 @@ TEST(LintActions, LintAndRunAgreeOnEveryAction) {
       }
     }
   }
-  EXPECT_EQ(compared, 66u);
+  EXPECT_EQ(compared, 72u);
   EXPECT_GE(with_findings, 20u);
 }
 

@@ -41,8 +41,9 @@ class ScriptActionsCheck : public Check {
     if (!facts.shell) return;
     for (const auto& call : facts.shell->analysis.cli_calls) {
       tccli::Command cmd = tccli::parse_command(call.args);
-      // Read-only commands, help, and what the real CLI rejects (it then runs nothing) change nothing.
-      if (!cmd.state_changing || cmd.help || !cmd.problems.empty() || cmd.name == "signin") continue;
+      // Read-only commands and help change nothing. A command the real CLI would reject (an
+      // unknown flag) is judged as `run` judges it: by its name and flags, fail closed.
+      if (!cmd.state_changing || cmd.help || cmd.name == "signin") continue;
       // A wrapper's `taskcluster "$@"` names no command: it is judged at each call that gives
       // known words (a function called with them), not as a command of its own.
       if (call.known.empty() || !call.known[0]) continue;
