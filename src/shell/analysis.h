@@ -65,7 +65,7 @@ struct FileUse {
   std::string target;       // as for CredentialFile::target
   SourceLocation where;
   long seq = 0;
-  bool in_trap = false;     // in a `trap` handler: runs when the shell exits
+  long trap = 0;            // >0: in the handler of the EXIT trap set at this seq (runs when the shell exits)
 };
 
 // A use of $@, $*, $1.. inside an alias body.
@@ -95,6 +95,7 @@ struct Analysis {
   std::vector<CredentialFile> credential_files;
   std::vector<FileUse> removed_files;          // operands of rm, shred, unlink
   std::vector<FileUse> sourced_files;          // operands of source and .
+  long last_exit_trap = 0;                     // seq of the last `trap ... EXIT` (each replaces the one before)
   std::vector<Comment> comments;  // of the file itself
   std::vector<Extent> extents;
   bool listing_form = false;      // the file is an `alias` listing (name='value' lines)

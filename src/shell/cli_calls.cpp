@@ -76,6 +76,43 @@ size_t skip_options(const std::vector<Field>& f, size_t i, ShortTakes short_take
   return i;
 }
 
+}  // namespace
+
+// A file name as written, for telling files apart: known parts as they expand, a variable whose
+// value is unknown as its name ("$creds"), not as what it came from ("$(..)"), so that two
+// mktemp files are not taken for one.
+std::pair<std::string, bool> Evaluator::file_key(const Word& w, State& st) {
+  std::string key;
+  bool known = true;
+  for (const auto& p : w.parts) {
+    if (p.kind == PartKind::Literal) {
+      key += p.text;
+      continue;
+    }
+    if (p.kind == PartKind::Param && p.op == ParamOp::None && p.index.empty()) {
+      Value v = lookup(p.text, st);
+      if (v.kind == Value::Kind::Set && !v.is_array) {
+        key += v.text();
+        continue;
+      }
+      // Built of other variables and text ("$TMPDIR/creds"): that names the file; anything
+      // else (an output, "$(..)") only the variable does.
+      bool named = !v.display.empty() && v.display.find("(..)") == std::string::npos;
+      key += named ? v.display : "$" + std::string(p.text);
+      known = false;
+      continue;
+    }
+    Word one;
+    one.parts = Span<WordPart>(&p, 1);
+    Field f = expand_scalar(one, st);
+    key += f.text;
+    known = known && f.known;
+  }
+  return {key, known};
+}
+
+namespace {
+
 bool is_file_redirect(const Redirect& r) {
   bool out = r.op == "&>"sv || r.op == "&>>"sv ||
              ((r.op == ">"sv || r.op == ">>"sv || r.op == ">|"sv || r.op == ">&"sv) && (r.fd == -1 || r.fd == 1));
@@ -249,9 +286,8 @@ void Evaluator::note_credential_redirect(const Command& c, State& st) {
     if (out) last = &r;  // stdout goes where the last one says
   }
   if (!last || !is_file_redirect(*last) || out_.signins.empty()) return;
-  Field f = expand_scalar(last->target, st);
-  out_.credential_files.push_back(
-      CredentialFile{out_.signins.size() - 1, f.text, f.known, where(last->target.pos), ++seq_});
+  auto [key, known] = file_key(last->target, st);
+  out_.credential_files.push_back(CredentialFile{out_.signins.size() - 1, key, known, where(last->target.pos), ++seq_});
 }
 
 // `taskcluster signin ... | tee [-a] FILE...`: each FILE holds the credentials.
@@ -261,15 +297,15 @@ void Evaluator::note_tee(const Command& tee, size_t signins_before, State st) {
     return;
   bool options = true;
   for (size_t i = 1; i < tee.words.size(); ++i) {
-    Field f = expand_scalar(tee.words[i], st);
-    if (options && f.known && f.text == "--"sv) {
+    auto [key, known] = file_key(tee.words[i], st);
+    if (options && known && key == "--"sv) {
       options = false;
       continue;
     }
-    if (options && f.known && f.text.size() > 1 && f.text[0] == '-') continue;
+    if (options && known && key.size() > 1 && key[0] == '-') continue;
     for (size_t s = signins_before; s < out_.signins.size(); ++s) {
       out_.signins[s].consumption = Consumption::Redirected;
-      out_.credential_files.push_back(CredentialFile{s, f.text, f.known, where(tee.words[i].pos), ++seq_});
+      out_.credential_files.push_back(CredentialFile{s, key, known, where(tee.words[i].pos), ++seq_});
     }
   }
 }
@@ -288,24 +324,36 @@ void Evaluator::note_file_command(const std::string& name, std::span<const Field
         continue;
       }
       if (options && a.known && a.text.size() > 1 && a.text[0] == '-') continue;
-      out_.removed_files.push_back(FileUse{a.text, where(c.words[word_of[k + 1 + i]].pos), ++seq_, in_trap_});
+      size_t word = word_of[k + 1 + i];
+      if (i > 0 && word_of[k + i] == word) continue;  // one word split into several fields
+      State copy = st;
+      out_.removed_files.push_back(FileUse{file_key(c.words[word], copy).first, where(c.words[word].pos), ++seq_, in_trap_});
     }
   } else if (base == "source"sv || base == "."sv) {
-    if (!args.empty())
-      out_.sourced_files.push_back(FileUse{args[0].text, where(c.words[word_of[k + 1]].pos), ++seq_, in_trap_});
-  } else if (base == "trap"sv && args.size() >= 2 && args[0].known && !args[0].text.empty() && args[0].text != "-"sv) {
-    bool on_exit = std::any_of(args.begin() + 1, args.end(), [](const Field& f) {
+    if (!args.empty()) {
+      State copy = st;
+      const Word& w = c.words[word_of[k + 1]];
+      out_.sourced_files.push_back(FileUse{file_key(w, copy).first, where(w.pos), ++seq_, in_trap_});
+    }
+  } else if (base == "trap"sv && !in_trap_) {
+    size_t h = !args.empty() && args[0].known && args[0].text == "--"sv ? 1 : 0;
+    if (args.size() < h + 2) return;  // `trap` and `trap -p` list, `trap HANDLER` alone sets nothing
+    bool on_exit = std::any_of(args.begin() + static_cast<long>(h) + 1, args.end(), [](const Field& f) {
       return f.known && (f.text == "EXIT"sv || f.text == "0"sv || f.text == "SIGEXIT"sv);
     });
-    if (!on_exit || in_trap_) return;
-    const Word& w = c.words[word_of[k + 1]];
+    if (!on_exit) return;
+    // A new EXIT trap replaces the one before: only the last one's removals happen. `trap - EXIT`,
+    // `trap '' EXIT` and a handler the script computes remove nothing known.
+    out_.last_exit_trap = ++seq_;
+    const Field& handler = args[h];
+    if (!handler.known || handler.text.empty() || handler.text == "-"sv) return;
+    const Word& w = c.words[word_of[k + 1 + h]];
     Pos origin = w.pos;
     if (w.begin < src_.size() && (src_[w.begin] == '\'' || src_[w.begin] == '"')) origin.column += 1;
-    bool saved = in_trap_;
-    in_trap_ = true;
+    in_trap_ = out_.last_exit_trap;
     State copy = st;
-    eval_text(args[0].text, origin, std::move(copy));
-    in_trap_ = saved;
+    eval_text(handler.text, origin, std::move(copy));
+    in_trap_ = 0;
   }
 }
 

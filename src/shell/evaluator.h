@@ -108,8 +108,9 @@ class Evaluator {
   void note_tee(const Command& tee, size_t signins_before, State st);
   void note_file_command(const std::string& name, std::span<const Field> args, const Command& c,
                          const std::vector<size_t>& word_of, size_t k, const State& st);
+  std::pair<std::string, bool> file_key(const Word& w, State& st);
   long seq_ = 0;         // order in which files are written, removed, sourced
-  bool in_trap_ = false; // evaluating a `trap` handler
+  long in_trap_ = 0;     // >0: evaluating the handler of the EXIT trap set at this seq
 
 
   // expansion

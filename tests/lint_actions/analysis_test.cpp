@@ -84,7 +84,8 @@ TEST(ActionAnalysis, CredentialFilesRemovalsAndSources) {
   EXPECT_TRUE(a.credential_files[1].known);
   EXPECT_EQ(a.signins[1].consumption, Consumption::Redirected);
   ASSERT_EQ(a.removed_files.size(), 1u);
-  EXPECT_TRUE(a.removed_files[0].in_trap);
+  EXPECT_EQ(a.removed_files[0].trap, a.last_exit_trap);
+  EXPECT_GT(a.removed_files[0].trap, 0);
   EXPECT_EQ(a.removed_files[0].target, "$TMPDIR/creds");
   ASSERT_EQ(a.sourced_files.size(), 1u);
   EXPECT_EQ(a.sourced_files[0].where.line, 4);

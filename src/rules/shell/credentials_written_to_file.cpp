@@ -30,7 +30,7 @@ class CredentialsWrittenToFileCheck : public ShellCheck {
     for (const auto& file : a.credential_files) {
       bool removed = false;
       for (const auto& r : a.removed_files)
-        if ((r.in_trap || r.seq > file.seq) && removes(r.target, file.target)) removed = true;
+        if ((r.trap ? r.trap == a.last_exit_trap : r.seq > file.seq) && removes(r.target, file.target)) removed = true;
       if (removed || !seen.insert({file.where.line, file.where.column, file.target}).second) continue;
       int sourced_line = 0;
       for (const auto& s : a.sourced_files)
