@@ -116,5 +116,49 @@ TEST(LintActionsRealShell, ZshRunsWhatLintJudgesInTheRcFile) {
   EXPECT_EQ(ran.size(), 2u);
 }
 
+// Which credential files bash really leaves behind is what lint reports: the stub's `signin`
+// prints export lines; after the script, the files under $HOME and $TMPDIR that hold them are
+// counted.
+TEST(LintActionsRealShell, BashLeavesBehindTheCredentialFilesLintReports) {
+  const char* stub =
+      "#!/bin/sh\n"
+      "if [ \"$1\" = signin ]; then echo 'export TASKCLUSTER_CLIENT_ID=x'; "
+      "echo 'export TASKCLUSTER_ACCESS_TOKEN=stub-token-value'; fi\n";
+  size_t total = 0;
+  for (std::string name : {"creds-to-file", "creds-cleaned", "creds-cleanup-function", "creds-trap-replaced",
+                           "creds-removed-too-early"}) {
+    TempDir dir;
+    dir.write("bin/taskcluster", stub, true);
+    fs::create_directories(dir.path() + "/home");
+    fs::create_directories(dir.path() + "/tmp");
+    std::string fixture = "tests/lint_actions/fixtures/" + name + ".sh";
+    RunOptions o;
+    o.cwd = dir.path();
+    o.clean_env = true;
+    o.env_set["PATH"] = dir.path() + "/bin:/usr/bin:/bin";
+    o.env_set["HOME"] = dir.path() + "/home";
+    o.env_set["TMPDIR"] = dir.path() + "/tmp";
+    RunResult r = run({"bash", source_path(fixture), "T"}, o);
+    EXPECT_EQ(r.exit_code, 0) << name << r.err;
+    size_t left = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir.path()))
+      if (e.is_regular_file() && e.path().parent_path() != fs::path(dir.path() + "/bin") &&
+          read_file(e.path().string()).find("TASKCLUSTER_ACCESS_TOKEN") != std::string::npos)
+        ++left;
+    // /tmp/tc-creds of the too-early fixture is outside the folder: bash writes it there.
+    if (name == "creds-removed-too-early" && fs::exists("/tmp/tc-creds")) {
+      ++left;
+      fs::remove("/tmp/tc-creds");
+    }
+    json j = json::parse(run_tcguard({"--format", "json", "lint", fixture}, isolated()).out);
+    size_t reported = 0;
+    for (const auto& f : j["findings"])
+      if (f["rule"] == "credentials-written-to-file") ++reported;
+    EXPECT_EQ(left, reported) << name;
+    total += left;
+  }
+  EXPECT_EQ(total, 5u);  // 3 + 0 + 0 + 1 + 1
+}
+
 }  // namespace
 }  // namespace tcg::test
