@@ -102,11 +102,17 @@ std::pair<std::string, bool> Evaluator::file_key(const Word& w, State& st) {
       known = false;
       continue;
     }
-    Word one;
-    one.parts = Span<WordPart>(&p, 1);
-    Field f = expand_scalar(one, st);
-    key += f.text;
-    known = known && f.known;
+    if (p.kind == PartKind::Param) {
+      Word one;
+      one.parts = Span<WordPart>(&p, 1);
+      Field f = expand_scalar(one, st);
+      key += f.text;
+      known = known && f.known;
+      continue;
+    }
+    // Not run a second time (it was when the command's words were expanded): `source <(..)`.
+    key += p.kind == PartKind::CommandSub ? (p.process ? "<(..)" : "$(..)") : "$((..))";
+    known = false;
   }
   return {key, known};
 }
