@@ -47,6 +47,7 @@ const std::vector<RuleInfo>& builtin_rules() {
         {"signin-invalid-arguments", Check, Severity::Error, "a `taskcluster signin` whose arguments the CLI rejects (an unknown flag such as `--scopes`): nothing is signed in"},
         {"alias-keyword-missing", Check, Severity::Warning, "a `name='...'` line meant as an alias but written without `alias`: it defines nothing"},
         {"dynamic-signin-request", Check, Severity::Note, "a sign-in whose scopes or lifetime cannot be resolved statically", "4.0"},
+        {"credentials-written-to-file", Check, Severity::Error, "the credentials `taskcluster signin` prints are written to a file the script never removes", "7.0"},
         {"suppression-without-reason", Check, Severity::Note, "a `# tcguard: disable=` comment with no `-- reason`"},
         {"suppression-invalid", Check, Severity::Warning, "a `# tcguard:` comment that suppresses nothing: an unknown rule id, or not written as `disable=ID`"},
         {"expired-exception", Check, Severity::Warning, "a policy exception past its `until` date", "4.0"},

@@ -48,6 +48,8 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     c.push_back(make_suppression_invalid_check());
     c.push_back(make_signin_invalid_arguments_check());
     c.push_back(make_alias_keyword_missing_check());
+    c.push_back(make_credentials_written_to_file_check());
+    c.push_back(make_script_actions_check());
     // The credentials in use.
     c.push_back(make_unverifiable_credentials_check());
     c.push_back(make_insufficient_scopes_check());

@@ -42,6 +42,36 @@ struct SigninCall {
   std::optional<SourceLocation> called_at;
 };
 
+// A `taskcluster` command other than `signin`, as the evaluator reached it on one path; lint
+// judges the state-changing ones with the policy's `actions` (rules/shell/script_actions.cpp).
+struct CliCall {
+  std::vector<std::string> args;        // the words after `taskcluster`; an unknown one as written ("$t")
+  std::vector<bool> known;              // per word of args
+  SourceLocation where;                 // the `taskcluster` word
+  std::string context;                  // as for sign-ins: "retrigger_all called at line 12"
+  std::optional<std::string> root_url;  // nullopt: unset or unknown
+  bool root_url_known = false;
+  std::string root_url_piece;           // what hides it when unknown
+  std::string via;                      // "" run directly; "xargs", "parallel", "tcguard run"
+  bool confirm_given = false;           // `tcguard run --confirm NAME` or TCGUARD_CONFIRM=NAME
+  std::optional<std::string> confirm;   // NAME when known
+};
+
+// A file a sign-in's output is written to (`> f`, `>> f`, `| tee f`), and what later touches it.
+struct CredentialFile {
+  size_t signin = 0;        // index into Analysis::signins
+  std::string target;       // the file as resolved; an unknown one as written ("$TMPDIR/creds")
+  bool known = false;
+  SourceLocation where;     // the redirection operator (or the tee word)
+  long seq = 0;             // order of evaluation
+};
+struct FileUse {
+  std::string target;       // as for CredentialFile::target
+  SourceLocation where;
+  long seq = 0;
+  long trap = 0;            // >0: in the handler of the EXIT trap set at this seq (runs when the shell exits)
+};
+
 // A use of $@, $*, $1.. inside an alias body.
 struct PositionalUse {
   std::string text;  // "$@", "${1}", ...
@@ -69,6 +99,11 @@ struct Analysis {
   std::vector<Helper> helpers;
   // The file's own script first, then every alias body and eval'd string that was parsed.
   std::vector<std::shared_ptr<Script>> scripts;
+  std::vector<CliCall> cli_calls;             // every other `taskcluster` command reached
+  std::vector<CredentialFile> credential_files;
+  std::vector<FileUse> removed_files;          // operands of rm, shred, unlink
+  std::vector<FileUse> sourced_files;          // operands of source and .
+  long last_exit_trap = 0;                     // seq of the last `trap ... EXIT` (each replaces the one before)
   std::vector<Comment> comments;  // of the file itself
   std::vector<Extent> extents;
   bool listing_form = false;      // the file is an `alias` listing (name='value' lines)

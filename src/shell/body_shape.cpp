@@ -8,6 +8,8 @@ namespace tcg::shell {
 
 bool has_lasting_effects(std::string_view w) {
   if (is_taskcluster_binary(w)) return true;
+  // They run a taskcluster command given as their arguments (shell/cli_calls.cpp).
+  if (w == "xargs" || w == "parallel" || w == "tcguard") return true;
   const Builtin* b = find_builtin(w);
   return b && b->lasting_effects;
 }

@@ -287,7 +287,9 @@ States Evaluator::eval(const Command& c, States states) {
       for (size_t i = 0; i + 1 < c.children.size(); ++i) {
         States copies = states;
         for (auto& s : copies) s.sink = kSinkPipe;
+        size_t signins_before = out_.signins.size();
         eval(c.children[i], std::move(copies));
+        if (out_.signins.size() > signins_before && !states.empty()) note_tee(c.children[i + 1], signins_before, states[0]);
       }
       States last = eval(c.children.back(), states);
       // Each part runs in a subshell: only what the last part printed carries over.
@@ -896,6 +898,10 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
   if (is_taskcluster_binary(name)) {
     if (k + 1 < fields.size() && fields[k + 1].known && fields[k + 1].text == "signin"sv) {
       record_signin(fields, word_of, k + 1, c, k, env, st);
+      if (st.sink == kSinkFile) note_credential_redirect(c, st);
+    } else {
+      record_cli_call(std::span<const Field>(fields).subspan(k + 1), where(c.words[word_of[k]].pos), env, st, "",
+                      std::nullopt, false);
     }
     if (st.sink > 0) st.out_known = false;
     return finish();
@@ -906,6 +912,8 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     paths = eval_function_call(name, fit->second, args, std::move(st), c.words[word_of[k]].pos);
     return finish();
   }
+  if (run_through_runner(fields, word_of, k, c, env, st)) return finish();
+  note_file_command(name, args, c, word_of, k, st);
 
   auto all_known = [&] { return std::all_of(args.begin(), args.end(), [](const Field& f) { return f.known; }); };
   auto texts = [&] {

@@ -122,6 +122,19 @@ class Evaluator {
                      const Command& c, size_t tc_field, const std::vector<std::pair<std::string, Value>>& env,
                      const State& st);
   void apply_assignment(const Assignment& a, State& st, bool local);
+  // State-changing commands and credentials written to files (cli_calls.cpp).
+  void record_cli_call(std::span<const Field> args, SourceLocation at, const std::vector<std::pair<std::string, Value>>& env,
+                       const State& st, std::string via, std::optional<std::string> confirm, bool confirm_given);
+  bool run_through_runner(const std::vector<Field>& fields, const std::vector<size_t>& word_of, size_t k,
+                          const Command& c, const std::vector<std::pair<std::string, Value>>& env, State& st);
+  void note_credential_redirect(const Command& c, State& st);
+  void note_tee(const Command& tee, size_t signins_before, State st);
+  void note_file_command(const std::string& name, std::span<const Field> args, const Command& c,
+                         const std::vector<size_t>& word_of, size_t k, const State& st);
+  std::pair<std::string, bool> file_key(const Word& w, State& st);
+  long seq_ = 0;         // order in which files are written, removed, sourced
+  long in_trap_ = 0;     // >0: evaluating the handler of the EXIT trap set at this seq
+
 
   // expansion
   std::vector<Field> expand_words(Span<Word> words, State& st, std::vector<size_t>* word_of = nullptr);

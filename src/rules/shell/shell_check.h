@@ -32,6 +32,10 @@ std::unique_ptr<Check> make_suppression_without_reason_check();
 std::unique_ptr<Check> make_suppression_invalid_check();
 std::unique_ptr<Check> make_signin_invalid_arguments_check();
 std::unique_ptr<Check> make_alias_keyword_missing_check();
+std::unique_ptr<Check> make_credentials_written_to_file_check();
+// The policy's actions on the state-changing commands of a script (a Check with the id "", like
+// the policy's rules: the findings carry the actions' own ids).
+std::unique_ptr<Check> make_script_actions_check();
 
 // The ids of the checks above (a test and `policy rules` list them).
 bool is_shell_check(std::string_view id);
