@@ -36,12 +36,10 @@ Report review_signin_args(const policy::Policy& policy, const std::vector<std::s
 Result<SigninRequest> resolve_signin_strict(const policy::Policy& policy, const std::vector<std::string>& signin_args,
                                             const std::optional<std::string>& root_url) {
   tccli::SigninArgs parsed = tccli::parse_signin_args(signin_args);
-  if (tccli::signin_form(parsed) == tccli::SigninForm::Rejected) {
+  if (tccli::signin_form(parsed) == tccli::SigninForm::Rejected || tccli::stray_words_only(parsed)) {
     std::vector<tccli::SigninArg> words;
     for (const auto& a : signin_args) words.push_back(tccli::SigninArg{a, true, {}});
-    return Error{"`" + rules::signin_command_text(words) + "` would be rejected by the CLI: " +
-                     rules::signin_rejection(parsed),
-                 {}};
+    return Error{rules::signin_rejection_sentence(rules::signin_command_text(words), parsed), {}};
   }
   return resolve_signin(policy, std::move(parsed.request), root_url);
 }

@@ -14,6 +14,20 @@ std::string signin_rejection(const tccli::SigninArgs& parsed) {
   return first + hint;
 }
 
+std::string signin_rejection_sentence(const std::string& command, const tccli::SigninArgs& parsed) {
+  static const std::string kStray = "unexpected argument: ";
+  bool stray_only = !parsed.problems.empty();
+  for (const auto& p : parsed.problems)
+    if (p.message.rfind(kStray, 0) != 0) stray_only = false;
+  if (stray_only) {
+    std::string words;
+    for (const auto& p : parsed.problems) words += (words.empty() ? "`" : ", `") + p.message.substr(kStray.size()) + "`";
+    return "`" + command + "` has a word the CLI ignores (" + words +
+           "): it would sign in without it; a forgotten `-s`?";
+  }
+  return "`" + command + "` would be rejected by the CLI: " + signin_rejection(parsed) + "; nothing is signed in";
+}
+
 std::string signin_command_text(const std::vector<tccli::SigninArg>& args) {
   std::string shown = "taskcluster signin";
   for (const auto& a : args) {

@@ -7,6 +7,8 @@
 
 namespace tcg::tccli {
 
+constexpr std::string_view kStrayWord = "unexpected argument: ";
+
 namespace {
 
 constexpr std::string_view kDefaultScope = "*";
@@ -181,7 +183,7 @@ SigninArgs parse_signin_args(const std::vector<SigninArg>& args) {
       }
     } else {
       // cobra accepts stray positional words for signin and ignores them; report them anyway.
-      out.problems.push_back(Error{"unexpected argument: " + a, arg.where});
+      out.problems.push_back(Error{std::string(kStrayWord) + a, arg.where});
     }
   }
 
@@ -220,8 +222,15 @@ SigninArgs parse_signin_args(const std::vector<SigninArg>& args) {
   return out;
 }
 
+bool stray_words_only(const SigninArgs& args) {
+  if (args.problems.empty()) return false;
+  for (const auto& p : args.problems)
+    if (p.message.rfind(kStrayWord, 0) != 0) return false;
+  return true;
+}
+
 SigninForm signin_form(const SigninArgs& args) {
-  if (!args.problems.empty()) return SigninForm::Rejected;
+  if (!args.problems.empty() && !stray_words_only(args)) return SigninForm::Rejected;
   if (args.help) return SigninForm::Help;
   if (args.check) return SigninForm::Check;
   return SigninForm::Signin;

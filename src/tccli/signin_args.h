@@ -29,11 +29,14 @@ struct SigninArgs {
 SigninArgs parse_signin_args(const std::vector<SigninArg>& args);
 
 // What the real CLI does with parsed arguments, in cobra's order: a flag error stops it before
-// anything else (Rejected: `problems` says why; tcguard also counts a stray word, which the CLI
-// ignores, since it is a forgotten -s more often than not), then -h/--help prints help, then
+// anything else (Rejected: `problems` says why; a stray word alone is no flag error: the CLI ignores
+// it, see stray_words_only), then -h/--help prints help, then
 // --check only asks whether the current credentials work. Only Signin creates a client.
 enum class SigninForm { Signin, Rejected, Help, Check };
 SigninForm signin_form(const SigninArgs& args);
+// Are all of `problems` stray words? cobra ignores those and signs in with the rest, so lint
+// judges that sign-in (and reports the words); `review` and `tcguard signin` still refuse it.
+bool stray_words_only(const SigninArgs& args);
 SigninArgs parse_signin_args(const std::vector<std::string>& args);
 
 // The long flags `taskcluster signin` knows ("--scope", "--expires", ...): candidates for a typo hint.

@@ -97,7 +97,7 @@ Outcome review(const std::vector<std::string>& words) {
   std::vector<std::string> argv{"--format", "json", "review", "--", "taskcluster", "signin"};
   argv.insert(argv.end(), words.begin(), words.end());
   RunResult r = run_tcguard(argv, isolated());
-  if (r.exit_code == 2 && r.err.find("would be rejected by the CLI") != std::string::npos) return {"rejected", {}, ""};
+  if (r.exit_code == 2 && (r.err.find("would be rejected by the CLI") != std::string::npos || r.err.find("has a word the CLI ignores") != std::string::npos)) return {"rejected", {}, ""};
   if (r.exit_code == 0 && r.out.find("not a sign-in request") != std::string::npos) return {"no sign-in", {}, ""};
   json j = json::parse(r.out, nullptr, false);
   if (j.is_discarded() || j["requests"].size() != 1) return {"review failed: " + r.err + r.out, {}, ""};
@@ -129,7 +129,9 @@ TEST(OneParser, LintAndReviewAgreeOnEverySigninArgumentListOfTheFixturesAndDocs)
     if (f["rule"] == "signin-invalid-arguments") linted[f["line"].get<int>()] = {"rejected", {}, ""};
   for (const auto& q : j["requests"]) {
     Outcome& o = linted[q["line"].get<int>()];
-    EXPECT_NE(o.kind, "rejected") << "line " << q["line"] << ": a request and a rejection";
+    // A stray word: the CLI ignores it and signs in, so lint judges that request and reports the
+    // word; review refuses it. Both call the list invalid.
+    if (o.kind == "rejected") continue;
     o = {"request", q["scopes"], q["expires"]};
   }
   size_t kinds[3] = {0, 0, 0};

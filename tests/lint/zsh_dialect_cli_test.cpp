@@ -46,10 +46,17 @@ TEST(LintZsh, ZshrcChosenByNameFindsTheRootRequest) {
   EXPECT_EQ(s["tc-pair"], (std::vector<std::string>{"queue:get-task queue:list-task-group"}));
   EXPECT_EQ(count_rule(z, "root-scope-expiry", 8), 1u);
   // Read as bash, `$tc_scopes[1]` is `*[1]` and the root request is missed: that is the bug.
-  json b = lint({"--shell", "bash", kHome + ".zshrc"}, 0);
+  // And unquoted `$pair` splits, leaving `queue:list-task-group` as a stray word the CLI ignores.
+  json b = lint({"--shell", "bash", kHome + ".zshrc"}, 1);
   auto bs = scopes_by_context(b);
   EXPECT_EQ(bs["tc-admin"], (std::vector<std::string>{"*[1]"}));
-  EXPECT_EQ(bs["tc-pair"], (std::vector<std::string>{"queue:get-task"}));
+  EXPECT_EQ(bs["tc-pair"], (std::vector<std::string>{"queue:get-task"}));  // what the CLI signs in for
+  bool stray = false;
+  for (const auto& f : b["findings"])
+    if (f["rule"] == "signin-invalid-arguments" &&
+        f["message"].get<std::string>().find("ignores (`queue:list-task-group`)") != std::string::npos)
+      stray = true;
+  EXPECT_TRUE(stray) << b.dump(2);
   EXPECT_EQ(count_rule(b, "root-scope-expiry", 8), 0u);
 }
 
@@ -61,8 +68,15 @@ TEST(LintZsh, FolderAndShebangChooseZshAndTheWalkFindsThem) {
   auto s = scopes_by_context(report);
   EXPECT_EQ(s["tc-read"], (std::vector<std::string>{"index:find-task:gecko.v2.*"}));  // .zshrc.d/
   EXPECT_EQ(s[""], (std::vector<std::string>{"*"}));                                 // the shebang
-  // scripts/tc-scopes.sh has neither: bash reads `${team[1]}` as the second element.
-  EXPECT_EQ(s["tc-team"], (std::vector<std::string>{"secrets:get:project/team/*"}));
+  // scripts/tc-scopes.sh has neither: bash reads `${team[1]}` as the second element and
+  // `${team[2]}` as nothing, so its last `-s` has no value and the real CLI would refuse it.
+  EXPECT_EQ(s.count("tc-team"), 0u);
+  size_t refused = 0;
+  for (const auto& f : report["findings"])
+    if (f["rule"] == "signin-invalid-arguments" && f["file"] == kHome + "scripts/tc-scopes.sh" &&
+        f["message"].get<std::string>().find("flag needs an argument: -s") != std::string::npos)
+      ++refused;
+  EXPECT_EQ(refused, 1u) << report.dump(2);
 }
 
 TEST(LintZsh, ShellOptionDecidesForEveryFile) {

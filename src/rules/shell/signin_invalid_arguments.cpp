@@ -13,21 +13,27 @@ class SigninInvalidArgumentsCheck : public ShellCheck {
   std::string_view id() const override { return "signin-invalid-arguments"; }
 
   void check_file(const ShellFacts& facts, std::vector<Finding>& out) const override {
-    for (const auto& call : facts.analysis.not_signins) {
-      tccli::SigninArgs parsed = tccli::parse_signin_args(call.args);
-      if (tccli::signin_form(parsed) != tccli::SigninForm::Rejected) continue;
-      // At the word the CLI stops at; through a call, at the call (the body is related).
-      SourceLocation at = parsed.problems.front().where;
-      if (at.file.empty() || at.line <= 0) at = call.where;
-      if (call.called_at) at = *call.called_at;
-      std::string message = "`" + signin_command_text(call.args) + "` would be rejected by the CLI: " +
-                            signin_rejection(parsed) + "; nothing is signed in";
-      Finding f = finding(at, call.context, std::move(message),
-                          "Use the flags `taskcluster signin` knows: -s/--scope SCOPE (repeat it), --expires DURATION, "
-                          "-n/--name NAME; check with `tcguard review -- taskcluster signin ...`.");
-      if (call.called_at) f.related.push_back(RelatedLocation{call.where, "the sign-in, in the body of `" + call.helper + "`", "", Severity::Note});
-      out.push_back(std::move(f));
-    }
+    // Rejected calls were set aside; a call with only stray words still signs in (the CLI
+    // ignores them) and is judged as a request too.
+    for (const auto& call : facts.analysis.not_signins) report(call, out);
+    for (const auto& call : facts.analysis.signins) report(call, out);
+  }
+
+ private:
+  void report(const shell::SigninCall& call, std::vector<Finding>& out) const {
+    tccli::SigninArgs parsed = tccli::parse_signin_args(call.args);
+    if (tccli::signin_form(parsed) != tccli::SigninForm::Rejected && !tccli::stray_words_only(parsed)) return;
+    if (tccli::signin_form(parsed) == tccli::SigninForm::Help || tccli::signin_form(parsed) == tccli::SigninForm::Check) return;
+    // At the word the CLI stops at; through a call, at the call (the body is related).
+    SourceLocation at = parsed.problems.front().where;
+    if (at.file.empty() || at.line <= 0) at = call.where;
+    if (call.called_at) at = *call.called_at;
+    std::string message = signin_rejection_sentence(signin_command_text(call.args), parsed);
+    Finding f = finding(at, call.context, std::move(message),
+                        "Use the flags `taskcluster signin` knows: -s/--scope SCOPE (repeat it), --expires DURATION, "
+                        "-n/--name NAME; check with `tcguard review -- taskcluster signin ...`.");
+    if (call.called_at) f.related.push_back(RelatedLocation{call.where, "the sign-in, in the body of `" + call.helper + "`", "", Severity::Note});
+    out.push_back(std::move(f));
   }
 };
 
