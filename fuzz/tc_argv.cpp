@@ -34,7 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!words.empty() && words[0] == "signin") {
     tcg::tccli::SigninArgs s = tcg::tccli::parse_signin_args(std::vector<std::string>(words.begin() + 1, words.end()));
     tcg::tccli::SigninForm form = tcg::tccli::signin_form(s);
-    if ((form == tcg::tccli::SigninForm::Rejected) != !s.problems.empty()) std::abort();
+    // Stray words alone are problems the CLI ignores: it still signs in, so the form is not Rejected.
+    bool rejected_by_problems = !s.problems.empty() && !tcg::tccli::stray_words_only(s);
+    if ((form == tcg::tccli::SigninForm::Rejected) != rejected_by_problems) std::abort();
     if (form == tcg::tccli::SigninForm::Help && !s.help) std::abort();
     if (s.request.scopes_defaulted && s.request.scopes != std::vector<std::string>{"*"}) std::abort();
   }
