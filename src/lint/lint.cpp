@@ -120,6 +120,7 @@ bool glob_matches(const std::string& glob, const fs::path& relative) {
 
 // --include/--exclude on a file found by walking `folder`.
 bool walk_keeps(const LintOptions& o, const std::string& folder, const std::string& file) {
+  if (o.include.empty() && o.exclude.empty()) return true;  // no relative path to build per file
   fs::path relative = fs::path(file).lexically_relative(folder);
   auto any = [&](const std::vector<std::string>& globs) {
     return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_matches(g, relative); });
@@ -155,7 +156,7 @@ judge::Judgement judge_text(std::string_view text, const std::string& file, cons
   subject.unknown_lifetime_fails = true;
   subject.signins.reserve(analysis.signins.size());
   for (const auto& call : analysis.signins) {
-    SigninRequest r = tccli::parse_signin_args(call.args).request;
+    SigninRequest r = call.parsed().request;
     r.where = call.called_at.value_or(call.where);
     if (call.called_at) r.written_at = call.where;
     r.context = call.context;
@@ -221,6 +222,8 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
   std::mutex progress_mutex;
+  std::error_code cwd_error;
+  const std::string cwd = fs::current_path(cwd_error).string();  // once, not per file
   auto worker = [&] {
     std::string text;
     for (;;) {
@@ -234,9 +237,9 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       } else if (looks_binary(content)) {
         binary[i] = 1;
       } else {
-        std::error_code aec;
-        std::string where = in.path.empty() ? std::string() : fs::absolute(in.path, aec).string();
-        auto judged = judge_text(content, in.display, policy, options.shell, aec ? in.path : where);
+        // The absolute path, for a dialect the folder names (`cd zshrc.d && tcguard lint x.sh`).
+        std::string where = in.path.empty() || in.path.front() == '/' || cwd.empty() ? in.path : cwd + "/" + in.path;
+        auto judged = judge_text(content, in.display, policy, options.shell, where);
         reports[i] = std::move(judged.report);
         used_exceptions[i] = std::move(judged.used_exceptions);
         if (options.source_lines) attach_source_lines(reports[i], content, in.display);

@@ -3,6 +3,8 @@
 // Taskcluster clients only strip trailing '/' from a root URL, so every other spelling of a
 // production host (:443, a trailing '.', '//', a path) must still be recognised as that host.
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "policy/policy.h"
 
@@ -87,11 +89,33 @@ std::string_view origin_of(std::string_view normalized) {
 
 }  // namespace
 
+namespace {
+
+// normalize_root_url is pure, and lint classifies every call's URL against every cluster's: the
+// canonical forms are kept per thread (a run sees a handful of distinct URLs). Node-based, so a
+// reference stays valid while later URLs are added; emptied only between classifications.
+using NormalMemo = std::unordered_map<std::string, Result<std::string>>;
+
+NormalMemo& normal_memo() {
+  thread_local NormalMemo memo;
+  return memo;
+}
+
+const Result<std::string>& normalized(NormalMemo& memo, const std::string& url) {
+  auto it = memo.find(url);
+  if (it == memo.end()) it = memo.emplace(url, normalize_root_url(url)).first;
+  return it->second;
+}
+
+}  // namespace
+
 ClusterMatch classify_root_url(const Policy& policy, const std::optional<std::string>& root_url) {
   ClusterMatch match;
   match.production = policy.unknown_is_production;
   if (!root_url) return match;
-  auto wanted = normalize_root_url(*root_url);
+  NormalMemo& memo = normal_memo();
+  if (memo.size() > 1024) memo.clear();
+  const auto& wanted = normalized(memo, *root_url);
   // Not a URL the CLI would use: whatever it names, it is judged as production (fail closed).
   if (!wanted) return ClusterMatch{"", false, true};
   // Two passes: the whole URL, then only its origin. Later clusters first in each: a file merged
@@ -99,7 +123,7 @@ ClusterMatch classify_root_url(const Policy& policy, const std::optional<std::st
   for (bool origin_only : {false, true}) {
     for (auto it = policy.clusters.rbegin(); it != policy.clusters.rend(); ++it) {
       auto same = [&](const std::string& u) {
-        auto n = normalize_root_url(u);
+        const auto& n = normalized(memo, u);
         if (!n) return root_urls_equal(*root_url, u);
         return origin_only ? origin_of(*n) == origin_of(*wanted) : *n == *wanted;
       };

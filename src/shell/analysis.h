@@ -40,6 +40,15 @@ struct SigninCall {
   // Reached through a call of a function or alias: the outermost call (the name word) that led
   // here, where the sign-in happens; `where` stays the `taskcluster` word in the body.
   std::optional<SourceLocation> called_at;
+
+  // The arguments as the CLI reads them. Parsed once: lint asks for them three times per call
+  // (setting non-sign-ins aside, the request, signin-invalid-arguments). `args` never changes
+  // after the evaluator records the call.
+  const tccli::SigninArgs& parsed() const {
+    if (!parsed_cache) parsed_cache = tccli::parse_signin_args(args);
+    return *parsed_cache;
+  }
+  mutable std::optional<tccli::SigninArgs> parsed_cache;
 };
 
 // A `taskcluster` command other than `signin`, as the evaluator reached it on one path; lint

@@ -7,7 +7,7 @@ namespace tcg::shell {
 
 void set_aside_non_signins(Analysis& analysis) {
   auto not_signin = [](const SigninCall& call) {
-    return tccli::signin_form(tccli::parse_signin_args(call.args)) != tccli::SigninForm::Signin;
+    return tccli::signin_form(call.parsed()) != tccli::SigninForm::Signin;
   };
   auto first = std::stable_partition(analysis.signins.begin(), analysis.signins.end(),
                                      [&](const SigninCall& c) { return !not_signin(c); });

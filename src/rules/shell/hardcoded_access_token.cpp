@@ -1,7 +1,10 @@
 // hardcoded-access-token: a literal TASKCLUSTER_ACCESS_TOKEN value in a file. The value itself is
 // never repeated in any output: messages say <redacted>.
+#include <algorithm>
 #include <set>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "rules/shell/shell_check.h"
 #include "rules/shell/token_placeholder.h"
@@ -17,8 +20,8 @@ constexpr std::string_view kTokenVar = "TASKCLUSTER_ACCESS_TOKEN";
 // `skip` leading characters of the word are not part of the value (`NAME=` in `env NAME=value`).
 bool literal_secret(const shell::Word& w, size_t skip = 0) {
   if (w.parts.empty() || !w.is_literal()) return false;
-  std::string v = w.literal().substr(skip);
-  return !is_token_placeholder(v);
+  std::string v = w.literal();
+  return !is_token_placeholder(std::string_view(v).substr(std::min(skip, v.size())));
 }
 
 class HardcodedAccessTokenCheck : public ShellCheck {
@@ -38,11 +41,14 @@ class HardcodedAccessTokenCheck : public ShellCheck {
     };
     // Variables given a literal value somewhere in the file (`tok=...`): copying one into the
     // token variable hardcodes it as much as writing it there.
-    std::set<std::string, std::less<>> literal_vars;
+    // Kept as (name, value) and judged only when the token variable is copied from that name:
+    // most files never do, and judging every assignment's value is most of this check's cost.
+    std::vector<std::pair<std::string_view, const shell::Word*>> literal_assigns;
     for (const auto& script : facts.analysis.scripts)
       shell::for_each_simple(script->root, [&](const shell::Command& c) {
         for (const auto& a : c.assigns)
-          if (a.name != kTokenVar && !a.is_array && literal_secret(a.value)) literal_vars.emplace(a.name);
+          if (a.name != kTokenVar && !a.is_array && !a.value.parts.empty() && a.value.is_literal())
+            literal_assigns.emplace_back(a.name, &a.value);
       });
     // The one parameter a word is made of, quoted or not ("${tok}" may carry empty literal parts).
     auto only_param = [](const shell::Word& w) -> const shell::WordPart* {
@@ -56,7 +62,10 @@ class HardcodedAccessTokenCheck : public ShellCheck {
     };
     auto through_literal_var = [&](const shell::Word& w) {
       const shell::WordPart* p = only_param(w);
-      return p && p->op == shell::ParamOp::None && p->index.empty() && literal_vars.count(p->text) > 0;
+      if (!p || p->op != shell::ParamOp::None || !p->index.empty()) return false;
+      for (const auto& [name, value] : literal_assigns)
+        if (name == p->text && literal_secret(*value)) return true;
+      return false;
     };
     for (const auto& script : facts.analysis.scripts) {
       shell::for_each_simple(script->root, [&](const shell::Command& c) {

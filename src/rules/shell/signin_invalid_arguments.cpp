@@ -21,7 +21,7 @@ class SigninInvalidArgumentsCheck : public ShellCheck {
 
  private:
   void report(const shell::SigninCall& call, std::vector<Finding>& out) const {
-    tccli::SigninArgs parsed = tccli::parse_signin_args(call.args);
+    const tccli::SigninArgs& parsed = call.parsed();
     if (tccli::signin_form(parsed) != tccli::SigninForm::Rejected && !tccli::stray_words_only(parsed)) return;
     if (tccli::signin_form(parsed) == tccli::SigninForm::Help || tccli::signin_form(parsed) == tccli::SigninForm::Check) return;
     // At the word the CLI stops at; through a call, at the call (the body is related).

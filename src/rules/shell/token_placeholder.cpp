@@ -1,6 +1,6 @@
 #include "rules/shell/token_placeholder.h"
 
-#include <string>
+#include <string_view>
 
 namespace tcg::rules {
 
@@ -16,6 +16,19 @@ bool random_looking(std::string_view v) {
   bool up = false, low = false, digit = false;
   for (char c : v) up |= is_upper(c), low |= is_lower(c), digit |= is_digit(c);
   return v.size() >= 20 && up && low && digit;
+}
+
+char lowered(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `word` is lower case; no copy of `v` (this runs on every literal the token variable gets).
+bool contains_ignoring_case(std::string_view v, std::string_view word) {
+  if (word.size() > v.size()) return false;
+  for (size_t i = 0; i + word.size() <= v.size(); ++i) {
+    size_t k = 0;
+    while (k < word.size() && lowered(v[i + k]) == word[k]) ++k;
+    if (k == word.size()) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -39,12 +52,10 @@ bool is_token_placeholder(std::string_view v) {
   // The same character over and over (aaaaaaaa, 11111111): typed to fill a gap.
   if (v.size() >= 4 && v.find_first_not_of(v.front()) == std::string_view::npos) return true;
   if (random_looking(v)) return false;
-  std::string lower(v);
-  for (auto& c : lower) c = static_cast<char>(is_upper(c) ? c - 'A' + 'a' : c);
   for (std::string_view word : {"your", "token", "changeme", "change-me", "change_me", "redacted", "placeholder",
                                 "example", "dummy", "fake", "sample", "insert", "replace", "secret", "todo",
                                 "fixme", "here", "xxx", "..."})
-    if (lower.find(word) != std::string::npos) return true;
+    if (contains_ignoring_case(v, word)) return true;
   return false;
 }
 
