@@ -41,14 +41,13 @@ class HardcodedAccessTokenCheck : public ShellCheck {
     };
     // Variables given a literal value somewhere in the file (`tok=...`): copying one into the
     // token variable hardcodes it as much as writing it there.
-    // Kept as (name, value) and judged only when the token variable is copied from that name:
-    // most files never do, and judging every assignment's value is most of this check's cost.
-    std::vector<std::pair<std::string_view, const shell::Word*>> literal_assigns;
+    // Kept as (name, value) and judged (literal_secret) only when the token variable is copied from
+    // that name: most files never do, and judging every assignment's value was most of this check's cost.
+    std::vector<std::pair<std::string_view, const shell::Word*>> assigns;
     for (const auto& script : facts.analysis.scripts)
       shell::for_each_simple(script->root, [&](const shell::Command& c) {
         for (const auto& a : c.assigns)
-          if (a.name != kTokenVar && !a.is_array && !a.value.parts.empty() && a.value.is_literal())
-            literal_assigns.emplace_back(a.name, &a.value);
+          if (a.name != kTokenVar && !a.is_array) assigns.emplace_back(a.name, &a.value);
       });
     // The one parameter a word is made of, quoted or not ("${tok}" may carry empty literal parts).
     auto only_param = [](const shell::Word& w) -> const shell::WordPart* {
@@ -63,7 +62,7 @@ class HardcodedAccessTokenCheck : public ShellCheck {
     auto through_literal_var = [&](const shell::Word& w) {
       const shell::WordPart* p = only_param(w);
       if (!p || p->op != shell::ParamOp::None || !p->index.empty()) return false;
-      for (const auto& [name, value] : literal_assigns)
+      for (const auto& [name, value] : assigns)
         if (name == p->text && literal_secret(*value)) return true;
       return false;
     };
