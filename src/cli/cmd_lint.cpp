@@ -20,6 +20,7 @@ struct LintCliOptions {
   bool no_snippet = false;
   std::string shell;  // "" (by file), bash, zsh
   std::vector<std::string> include, exclude;
+  bool follow_every_call = false;
 };
 
 int run_lint(const Context& ctx, const LintCliOptions& o) {
@@ -33,6 +34,7 @@ int run_lint(const Context& ctx, const LintCliOptions& o) {
   if (!o.shell.empty()) options.shell = shell::parse_dialect(o.shell);
   options.include = o.include;
   options.exclude = o.exclude;
+  options.follow_every_call = o.follow_every_call;
   // A progress line only for people watching a terminal, and only when there is much to do.
   if (isatty(STDERR_FILENO) == 1) {
     options.progress = [](size_t done, size_t total) {
@@ -96,6 +98,8 @@ void add_lint_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--exclude", options->exclude, "Leave out walked files matching this glob (repeatable)")
       ->type_name("GLOB")
       ->allow_extra_args(false);
+  // Hidden (no group): for the tests and bench/ scripts that show skipping calls changes nothing.
+  cmd->add_flag("--follow-every-call", options->follow_every_call, "Follow every function call")->group("");
   cmd->add_flag("--no-snippet", options->no_snippet, "Text output: leave out the source line under each finding");
   cmd->add_option("--shell", options->shell,
                   "Read every file as this shell (default: by shebang, then name: .zsh, .zshrc, zshrc.d/ ... are zsh)")

@@ -141,7 +141,7 @@ DocKind kind_of_path(std::string_view path) {
 
 // `path`: where the file is, for choosing its kind and dialect by name (`file` is the name shown).
 judge::Judgement judge_text(std::string_view text, const std::string& file, const policy::Policy& policy,
-                            std::optional<shell::Dialect> shell, std::string_view path) {
+                            std::optional<shell::Dialect> shell, std::string_view path, bool follow_every_call) {
   std::string view;
   DocKind kind = kind_of_path(path);
   if (kind != DocKind::Shell) {
@@ -149,7 +149,7 @@ judge::Judgement judge_text(std::string_view text, const std::string& file, cons
     text = view;
   }
   shell::Dialect dialect = shell ? *shell : shell::detect_dialect(path, text);
-  shell::Analysis analysis = shell::analyze(text, file, dialect);
+  shell::Analysis analysis = shell::analyze(text, file, dialect, follow_every_call);
   shell::set_aside_non_signins(analysis);  // what the CLI rejects, --help, --check: no request
   judge::Subject subject;
   subject.shell = &analysis;
@@ -171,7 +171,7 @@ judge::Judgement judge_text(std::string_view text, const std::string& file, cons
 
 Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy,
                  std::optional<shell::Dialect> shell) {
-  return judge_text(text, file, policy, shell, file).report;
+  return judge_text(text, file, policy, shell, file, false).report;
 }
 
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,
@@ -239,7 +239,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const policy::Polic
       } else {
         // The absolute path, for a dialect the folder names (`cd zshrc.d && tcguard lint x.sh`).
         std::string where = in.path.empty() || in.path.front() == '/' || cwd.empty() ? in.path : cwd + "/" + in.path;
-        auto judged = judge_text(content, in.display, policy, options.shell, where);
+        auto judged = judge_text(content, in.display, policy, options.shell, where, options.follow_every_call);
         reports[i] = std::move(judged.report);
         used_exceptions[i] = std::move(judged.used_exceptions);
         if (options.source_lines) attach_source_lines(reports[i], content, in.display);

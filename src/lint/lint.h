@@ -32,6 +32,9 @@ struct LintOptions {
   // without `/` matches the file's name, one with `/` its path below the walked folder (`*`
   // crossing `/`: `docs/*.md` matches docs/a/b.md).
   std::vector<std::string> include, exclude;
+  // Follow every function call, also those that cannot change a finding (shell::analyze): slower,
+  // the same report. For the tests and benchmarks that show it is the same.
+  bool follow_every_call = false;
 };
 
 struct LintResult {

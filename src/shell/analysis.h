@@ -123,8 +123,11 @@ struct Analysis {
   bool paths_dropped = false;
 };
 
-// Parses and evaluates `text` (the content of `file`, used in every location).
-Analysis analyze(std::string_view text, const std::string& file, Dialect dialect = Dialect::Bash);
+// Parses and evaluates `text` (the content of `file`, used in every location). Calls of functions
+// that cannot change what lint reports are not followed (shell/unneeded_calls.h);
+// `follow_every_call` follows them all, to show that this changes no result.
+Analysis analyze(std::string_view text, const std::string& file, Dialect dialect = Dialect::Bash,
+                 bool follow_every_call = false);
 
 // Moves every call whose arguments do not sign in (tccli::signin_form) from `signins` to
 // `not_signins`: lint judges only real requests, as review does.

@@ -163,7 +163,7 @@ void Evaluator::record_cli_call(std::span<const Field> args, SourceLocation at,
   if (!confirm_given) {
     std::optional<Value> c = from_env("TCGUARD_CONFIRM");
     if (!c) {
-      const Value* v = st.vars.get("TCGUARD_CONFIRM");
+      const Value* v = read_var(st, "TCGUARD_CONFIRM");
       if (v && v->exported && v->kind != Value::Kind::Unset) c = *v;
     }
     if (c && c->kind == Value::Kind::Set && !c->text().empty()) {

@@ -150,9 +150,10 @@ void Evaluator::dedupe(States& states) {
 
 // ---- the run ------------------------------------------------------------------------------
 
-void Evaluator::run() {
+bool Evaluator::run(bool follow_every_call) {
   auto script = std::make_shared<Script>(parse_script(text_, parse_options(Pos{1, 1}, true)));
   out_.scripts.push_back(script);
+  if (!follow_every_call) unneeded_ = unneeded_calls(*script);
   out_.comments = script->comments;
   out_.extents = script->extents;
 
@@ -218,6 +219,7 @@ void Evaluator::run() {
       call.consumption = evaluated_outputs_.count(call.sink) ? Consumption::Evaluated : Consumption::Captured;
     }
   }
+  return !skip_misjudged_;
 }
 
 // ---- commands -----------------------------------------------------------------------------
@@ -498,7 +500,7 @@ void Evaluator::apply_assignment(const Assignment& a, State& st, bool local) {
       st.locals.edit().back().push_back({std::string(a.name), st.vars.get_shared(a.name)});
     }
   }
-  const Value* current = st.vars.get(a.name);
+  const Value* current = read_var(st, a.name);
   bool exported = current && current->exported;
   if (a.append && current && current->kind == Value::Kind::Set && v.kind == Value::Kind::Set) {
     Value merged = *current;
@@ -605,6 +607,79 @@ States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
   --text_depth_;
   src_ = saved;
   return r;
+}
+
+// An unneeded body (shell/unneeded_calls.h) whose every callee, as defined now, is one too, and
+// calls no alias. A call cycle is not skipped (a member's answer would rest on its own).
+bool Evaluator::skippable_call(const Command& body, int depth) {
+  auto found = unneeded_.bodies.find(&body);
+  if (found == unneeded_.bodies.end()) return false;
+  refresh_skip_memo();
+  auto [it, inserted] = skips_.try_emplace(&body, false);
+  if (!inserted) return it->second;
+  if (depth > kMaxCallDepth) return false;
+  bool skippable = true;
+  for (std::string_view called : found->second.calls) {
+    auto f = functions_.find(called);
+    if (aliases_.count(called) || (f != functions_.end() && !skippable_call(*f->second.body, depth + 1))) {
+      skippable = false;
+      break;
+    }
+  }
+  for (std::string_view called : found->second.calls_in_subshells) {
+    if (!skippable) break;
+    auto f = functions_.find(called);
+    if (aliases_.count(called) || (f != functions_.end() && !quiet_call(*f->second.body, depth + 1))) skippable = false;
+  }
+  skips_[&body] = skippable;
+  return skippable;
+}
+
+// Running the body can add nothing to the analysis: it can find nothing, notes no file, and calls
+// no alias and no function that could.
+bool Evaluator::quiet_call(const Command& body, int depth) {
+  refresh_skip_memo();
+  auto [it, inserted] = quiet_.try_emplace(&body, false);
+  if (!inserted) return it->second;
+  if (depth > kMaxCallDepth || can_find_something(shape_of(body)) || notes_files(body)) return false;
+  bool quiet = true;
+  for (const auto& called : shape_of(body).calls) {
+    auto f = functions_.find(called);
+    if (aliases_.count(called) || (f != functions_.end() && !quiet_call(*f->second.body, depth + 1))) {
+      quiet = false;
+      break;
+    }
+  }
+  quiet_[&body] = quiet;
+  return quiet;
+}
+
+void Evaluator::refresh_skip_memo() {
+  if (skips_checked_at_ == definitions_changed_) return;
+  skips_.clear();
+  quiet_.clear();
+  writes_noted_.clear();
+  skips_checked_at_ = definitions_changed_;
+}
+
+// The body's writes and those of the functions it calls outside subshells, by the definitions
+// of skippable_call.
+void Evaluator::note_skipped_writes(const Command& body) {
+  if (!writes_noted_.insert(&body).second) return;
+  auto it = unneeded_.bodies.find(&body);
+  if (it == unneeded_.bodies.end()) return;
+  for (std::string_view name : it->second.writes) skipped_writes_.emplace(name);
+  for (std::string_view called : it->second.calls)
+    if (auto f = functions_.find(called); f != functions_.end()) note_skipped_writes(*f->second.body);
+}
+
+const Value* Evaluator::read_var(const State& st, std::string_view name) const {
+  // The file's own code reads a skipped call's writes only where they cannot matter (the pre-pass
+  // saw to that); text assembled at run time (eval, alias bodies) it did not see.
+  if (!skipped_writes_.empty() && src_.data() != text_.data() &&
+      (skipped_writes_.find(name) != skipped_writes_.end() || unneeded_.private_locals.count(name)))
+    skip_misjudged_ = true;
+  return st.vars.get(name);
 }
 
 const BodyShape& Evaluator::shape_of(const Command& body) {
@@ -870,6 +945,8 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
     for (const auto& f : frames_)
       if (f.alias && f.name == name) active = true;
     if (it != aliases_.end() && !active) {
+      // Run-time text the pre-pass did not see, given arguments it judged by the file's code.
+      if (!skipped_writes_.empty()) skip_misjudged_ = true;
       std::string code = it->second.body;
       for (size_t i = 1; i < fields.size(); ++i) {
         if (fields[i].known) {
@@ -909,6 +986,15 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
 
   std::span<const Field> args(fields.data() + k + 1, fields.size() - k - 1);
   if (auto fit = functions_.find(name); fit != functions_.end()) {
+    // A call from text run at run time (the pre-pass did not see where its arguments and output
+    // go), or of a function such text defined (it judged the file's own body of that name).
+    if (!skipped_writes_.empty() && (src_.data() != text_.data() || fit->second.source.data() != text_.data()))
+      skip_misjudged_ = true;
+    // Output that is captured is a value: the call runs for it, whatever else it does.
+    if (st.sink <= 0 && skippable_call(*fit->second.body, 0)) {
+      note_skipped_writes(*fit->second.body);
+      return finish();
+    }
     paths = eval_function_call(name, fit->second, args, std::move(st), c.words[word_of[k]].pos);
     return finish();
   }
@@ -1073,12 +1159,18 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
   return finish();
 }
 
-Analysis analyze(std::string_view text, const std::string& file, Dialect dialect) {
+Analysis analyze(std::string_view text, const std::string& file, Dialect dialect, bool follow_every_call) {
   Analysis a;
   a.file = file;
   a.dialect = dialect;
   Evaluator ev(text, a, dialect);
-  ev.run();
+  if (!ev.run(follow_every_call)) {
+    a = Analysis{};
+    a.file = file;
+    a.dialect = dialect;
+    Evaluator again(text, a, dialect);
+    again.run(true);
+  }
   return a;
 }
 

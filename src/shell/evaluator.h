@@ -13,6 +13,7 @@
 #include "shell/body_shape.h"
 #include "shell/eval_state.h"
 #include "shell/parser.h"
+#include "shell/unneeded_calls.h"
 
 namespace tcg::shell {
 
@@ -51,7 +52,9 @@ std::string dollar(std::string_view name);
 class Evaluator {
  public:
   Evaluator(std::string_view text, Analysis& out, Dialect dialect = Dialect::Bash);
-  void run();
+  // False when a skipped call could have changed a value the run then read (see
+  // shell/unneeded_calls.h): the caller evaluates again with `follow_every_call`.
+  bool run(bool follow_every_call = false);
 
   // Paths kept at any point; beyond this, extra paths are dropped (their earlier calls stay).
   static constexpr size_t kMaxStates = 24;
@@ -103,6 +106,16 @@ class Evaluator {
   long finders_computed_at_ = -1;
   std::set<std::string, std::less<>> finders_;
   std::map<const Command*, BodyShape> function_shapes_;  // by body
+  // Calls not followed (shell/unneeded_calls.h): the bodies judged unneeded before the run, and
+  // which of them may be skipped (or run quietly) by the definitions and aliases as they were
+  // when definitions_changed_ had the value skips_checked_at_.
+  UnneededCalls unneeded_;
+  long skips_checked_at_ = -1;
+  std::map<const Command*, bool> skips_;
+  std::map<const Command*, bool> quiet_;
+  std::set<const Command*> writes_noted_;  // bodies whose calls' writes are in skipped_writes_
+  std::set<std::string, std::less<>> skipped_writes_;  // variables a skipped call could have set
+  mutable bool skip_misjudged_ = false;  // code the pre-pass did not see may have met a skip's effect
   bool eval_command_ = false;   // evaluating the words of `eval ...` as code
   Pos eval_pos_;                // where that eval's words are
 
@@ -163,6 +176,12 @@ class Evaluator {
   bool can_find_something(const BodyShape& shape);
   void find_finders();
   const BodyShape& shape_of(const Command& body);  // of a function body, kept
+  bool skippable_call(const Command& body, int depth);
+  bool quiet_call(const Command& body, int depth);
+  void refresh_skip_memo();
+  void note_skipped_writes(const Command& body);
+  // Every read of a variable's value goes through here (for the check above).
+  const Value* read_var(const State& st, std::string_view name) const;
 };
 
 }  // namespace tcg::shell

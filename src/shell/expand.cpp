@@ -171,7 +171,7 @@ void add_zsh_param(FieldBuilder& b, const ZshExpansion& z, bool quoted, bool spl
 
 std::string_view Evaluator::ifs(const State& st) const {
   static const std::string kDefault = " \t\n";
-  const Value* v = st.vars.get("IFS");
+  const Value* v = read_var(st, "IFS");
   if (!v || v->kind != Value::Kind::Set || v->items.empty()) return kDefault;
   return v->items[0];
 }
@@ -210,7 +210,7 @@ Value Evaluator::lookup(std::string_view name, const State& st) const {
   }
   if (name.size() == 1 && std::string_view("?$!-").find(name[0]) != std::string_view::npos)
     return Value::unknown(dollar(name));
-  if (const Value* v = st.vars.get(name)) return *v;
+  if (const Value* v = read_var(st, name)) return *v;
   if (name == "IFS"sv) return Value::scalar(" \t\n");
   return Value::unknown(dollar(name));
 }
@@ -317,7 +317,7 @@ void Evaluator::expand_word(const Word& w, State& st, std::vector<Field>& out, b
         }
         // A plain $name the path has set: read in place (most references are these).
         if (p.op == ParamOp::None && p.index.empty() && is_variable_name(p.text)) {
-          if (const Value* set = st.vars.get(p.text)) {
+          if (const Value* set = read_var(st, p.text)) {
             if (set->known()) {
               b.add_expansion(set->text(), p.quoted, split);
               b.add_outputs(set->outputs);

@@ -129,7 +129,7 @@ void Evaluator::zsh_declare_arrays(const Command& c, std::span<const Field> args
     bool assigned = std::any_of(c.assigns.begin(), c.assigns.end(),
                                 [&](const Assignment& x) { return x.declaration && x.name == a.text; });
     if (assigned) continue;
-    const Value* current = st.vars.get(a.text);
+    const Value* current = read_var(st, a.text);
     if (!local && current && current->kind == Value::Kind::Set) continue;  // typeset -a keeps a set value
     if (local && !st.locals->empty()) {
       Assignment save;
