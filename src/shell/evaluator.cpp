@@ -153,7 +153,8 @@ void Evaluator::dedupe(States& states) {
 bool Evaluator::run(bool follow_every_call) {
   auto script = std::make_shared<Script>(parse_script(text_, parse_options(Pos{1, 1}, true)));
   out_.scripts.push_back(script);
-  if (!follow_every_call) unneeded_ = unneeded_calls(*script);
+  file_script_ = script.get();
+  follow_every_call_ = follow_every_call;
   out_.comments = script->comments;
   out_.extents = script->extents;
 
@@ -612,6 +613,11 @@ States Evaluator::eval_text(std::string_view code, Pos origin, State st) {
 // An unneeded body (shell/unneeded_calls.h) whose every callee, as defined now, is one too, and
 // calls no alias. A call cycle is not skipped (a member's answer would rest on its own).
 bool Evaluator::skippable_call(const Command& body, int depth) {
+  // The pre-pass runs at the first call of a function: most files call none.
+  if (!unneeded_known_) {
+    if (!follow_every_call_) unneeded_ = unneeded_calls(*file_script_);
+    unneeded_known_ = true;
+  }
   auto found = unneeded_.bodies.find(&body);
   if (found == unneeded_.bodies.end()) return false;
   refresh_skip_memo();

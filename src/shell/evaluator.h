@@ -110,6 +110,9 @@ class Evaluator {
   // which of them may be skipped (or run quietly) by the definitions and aliases as they were
   // when definitions_changed_ had the value skips_checked_at_.
   UnneededCalls unneeded_;
+  const Script* file_script_ = nullptr;  // owned by out_.scripts
+  bool follow_every_call_ = false;
+  bool unneeded_known_ = false;
   long skips_checked_at_ = -1;
   std::map<const Command*, bool> skips_;
   std::map<const Command*, bool> quiet_;
