@@ -122,15 +122,8 @@ std::optional<Declaration> declaration(const Command& c) {
 void names_in(const Command& c, std::set<std::string_view>& out) {
   std::vector<std::string_view> r;
   for_each_command(c, [&](const Command& x) {
-    for (const auto& a : x.assigns) {
-      out.insert(a.name);
-      reads_of(a.value, r);
-      for (const auto& e : a.elements) reads_of(e, r);
-    }
-    for (const auto& w : x.words) reads_of(w, r);
-    for (const auto& rd : x.redirects) reads_of(rd.target, r);
-    reads_of(x.word, r);
-    for (const auto& w : x.loop_words) reads_of(w, r);
+    for (const auto& a : x.assigns) out.insert(a.name);
+    for_each_own_word(x, [&](const Word& w) { reads_of(w, r); });
     if (x.kind == CommandKind::Loop) out.insert(x.name);
   });
   out.insert(r.begin(), r.end());
@@ -257,19 +250,10 @@ class Relevance {
         for (const auto& arg : p.arg) self(arg, self);
       }
     };
-    for (const auto& a : c.assigns) {
-      in_word(a.value, in_word);
-      for (const auto& e : a.elements) in_word(e, in_word);
-    }
-    for (const auto& w : c.words) in_word(w, in_word);
-    for (const auto& r : c.redirects) in_word(r.target, in_word);
-    in_word(c.word, in_word);
-    for (const auto& w : c.loop_words) in_word(w, in_word);
+    for_each_own_word(c, [&](const Word& w) { in_word(w, in_word); });
     for (const auto& child : c.children) walk(child, scope, sink);
-    for (const auto& item : c.items) {
-      for (const auto& pw : item.patterns) in_word(pw, in_word);
+    for (const auto& item : c.items)
       if (item.body_ptr) walk(*item.body_ptr, scope, sink);
-    }
   }
 
   // What a word reads: variables, and the output of each $(..) in it.
@@ -420,16 +404,7 @@ class WritesScan {
     }
   }
   void own(const Command& c, const std::set<std::string_view>& locals, bool kept) {
-    for (const auto& a : c.assigns) {
-      word(a.value, locals, kept);
-      for (const auto& e : a.elements) word(e, locals, kept);
-    }
-    for (const auto& w : c.words) word(w, locals, kept);
-    for (const auto& r : c.redirects) word(r.target, locals, kept);
-    word(c.word, locals, kept);
-    for (const auto& w : c.loop_words) word(w, locals, kept);
-    for (const auto& item : c.items)
-      for (const auto& pw : item.patterns) word(pw, locals, kept);
+    for_each_own_word(c, [&](const Word& w) { word(w, locals, kept); });
     if (c.kind == CommandKind::Loop && c.for_loop) write(c.name, locals, kept);
     if (c.kind != CommandKind::Simple) return;
     if (!c.words.empty() && c.words[0].is_literal() && c.words[0].parts.size() == 1)

@@ -9,6 +9,22 @@ namespace tcg::shell {
 template <class F>
 void for_each_command(const Command& c, F&& visit);
 
+// The words of `c` itself, not of the commands inside it: assignment values and elements, words,
+// redirect targets, the case subject and patterns, a for loop's words.
+template <class F>
+void for_each_own_word(const Command& c, F&& visit) {
+  for (const auto& a : c.assigns) {
+    visit(a.value);
+    for (const auto& e : a.elements) visit(e);
+  }
+  for (const auto& w : c.words) visit(w);
+  for (const auto& r : c.redirects) visit(r.target);
+  visit(c.word);
+  for (const auto& w : c.loop_words) visit(w);
+  for (const auto& item : c.items)
+    for (const auto& p : item.patterns) visit(p);
+}
+
 template <class F>
 void for_each_command_in_word(const Word& w, F&& visit) {
   for (const auto& p : w.parts) {
@@ -20,19 +36,10 @@ void for_each_command_in_word(const Word& w, F&& visit) {
 template <class F>
 void for_each_command(const Command& c, F&& visit) {
   visit(c);
-  for (const auto& a : c.assigns) {
-    for_each_command_in_word(a.value, visit);
-    for (const auto& e : a.elements) for_each_command_in_word(e, visit);
-  }
-  for (const auto& w : c.words) for_each_command_in_word(w, visit);
-  for (const auto& r : c.redirects) for_each_command_in_word(r.target, visit);
-  for_each_command_in_word(c.word, visit);
-  for (const auto& w : c.loop_words) for_each_command_in_word(w, visit);
+  for_each_own_word(c, [&](const Word& w) { for_each_command_in_word(w, visit); });
   for (const auto& child : c.children) for_each_command(child, visit);
-  for (const auto& item : c.items) {
-    for (const auto& p : item.patterns) for_each_command_in_word(p, visit);
+  for (const auto& item : c.items)
     if (item.body_ptr) for_each_command(*item.body_ptr, visit);
-  }
 }
 
 // Only the simple commands.
