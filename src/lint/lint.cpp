@@ -170,8 +170,8 @@ judge::Judgement judge_text(std::string_view text, const std::string& file, cons
 }  // namespace
 
 Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy,
-                 std::optional<shell::Dialect> shell) {
-  return judge_text(text, file, policy, shell, file, false).report;
+                 std::optional<shell::Dialect> shell, bool follow_every_call) {
+  return judge_text(text, file, policy, shell, file, follow_every_call).report;
 }
 
 LintResult lint_paths(const std::vector<std::string>& paths, const policy::Policy& policy,

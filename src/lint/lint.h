@@ -14,9 +14,10 @@ namespace tcg::lint {
 
 // One file's findings and requests; the findings' `request` indexes this file's requests.
 // Suppressions are applied here; policy exceptions are not (see lint_files).
-// The dialect is `shell` when given, else shell::detect_dialect(file, text).
+// The dialect is `shell` when given, else shell::detect_dialect(file, text). `follow_every_call`
+// as in LintOptions.
 Report lint_text(std::string_view text, const std::string& file, const policy::Policy& policy,
-                 std::optional<shell::Dialect> shell = std::nullopt);
+                 std::optional<shell::Dialect> shell = std::nullopt, bool follow_every_call = false);
 
 struct LintOptions {
   unsigned threads = 0;                              // 0: the number of cores

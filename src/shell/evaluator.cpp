@@ -323,6 +323,9 @@ States Evaluator::eval(const Command& c, States states) {
       return eval_loop(c, std::move(states));
     case CommandKind::Function:
       if (!c.children.empty()) {
+        // Definitions are not per path: how many paths run this one (which a skip can change)
+        // decides what later calls of the name find.
+        if (!skipped_writes_.empty() && src_.data() != text_.data()) skip_misjudged_ = true;
         functions_[std::string(c.name)] = FunctionDef{&c.children[0], src_};
         ++definitions_changed_;
       }
@@ -735,6 +738,7 @@ void Evaluator::find_finders() {
 
 void Evaluator::define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,
                              const State& st) {
+  if (!skipped_writes_.empty() && src_.data() != text_.data()) skip_misjudged_ = true;  // as for functions
   // Where the body starts in the file: after `name=` and an opening quote.
   Pos origin = word.pos;
   origin.column += static_cast<int>(eq_offset) + 1;

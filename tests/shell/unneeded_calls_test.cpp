@@ -148,6 +148,17 @@ TEST(UnneededCalls, AnAliasGivenASkippedWriteIsStillFollowed) {
   EXPECT_NE(std::find(got.begin(), got.end(), std::vector<std::string>{"*"}), got.end());
 }
 
+TEST(UnneededCalls, ADefinitionMadeByRunTimeTextAfterASkipIsFollowedAgain) {
+  // Definitions are not per path. Followed, `pick` leaves two paths; on the first, f's eval
+  // replaces f, and the second path's call of f then signs in. Skipped, one path never does. Found
+  // by comparing both ways on generated programs.
+  Scopes got = scopes_both_ways("pick() { if [ -n \"$1\" ]; then U=1; fi; }\n"
+                                "f() { eval 'f() { taskcluster signin -s \"$1\"; }'; }\n"
+                                "pick x\n"
+                                "f 'queue:rerun-task:*'\n");
+  EXPECT_FALSE(got.empty());
+}
+
 TEST(UnneededCalls, SkippedCallsSpendNoBudget) {
   // 64 x 64 calls of a helper that cannot matter, each running another 64 times: far beyond the
   // budget of a small file when followed.
