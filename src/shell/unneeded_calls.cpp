@@ -196,6 +196,33 @@ class Relevance {
   }
 
   bool matters(std::string_view n) const { return always_relevant(n) || relevant_.count(n); }
+
+  // The variables whose values can come from `names` (they and what they flow into), by name: a
+  // private local's key and a pseudo-variable give nothing by themselves.
+  std::set<std::string_view> reached_from(const std::set<std::string_view>& names) {
+    if (onward_.empty())
+      for (const auto& [to, from] : into_)
+        for (std::string_view f : from) onward_[f].push_back(to);
+    std::set<std::string_view> seen(names.begin(), names.end());
+    std::vector<std::string_view> todo(names.begin(), names.end());
+    while (!todo.empty()) {
+      std::string_view n = todo.back();
+      todo.pop_back();
+      auto it = onward_.find(n);
+      if (it == onward_.end()) continue;
+      for (std::string_view m : it->second)
+        if (seen.insert(m).second) todo.push_back(m);
+    }
+    std::set<std::string_view> out;  // views into the script, which outlives this
+    for (std::string_view n : seen) {
+      if (auto p = private_origin_.find(n); p != private_origin_.end()) {
+        out.insert(p->second);
+      } else if (!n.empty() && n[0] != '>' && n[0] != '@' && n[0] != '$') {
+        out.insert(n);
+      }
+    }
+    return out;
+  }
   std::set<std::string_view> private_names;  // every function's private locals, by name
 
  private:
@@ -212,7 +239,10 @@ class Relevance {
     if (scope && is_positional(n)) return positionals_of(scope->fn->name);
     if (!scope || !scope->locals.count(n)) return n;
     auto [it, inserted] = keys_.try_emplace({scope->fn, n});
-    if (inserted) it->second = intern(std::to_string(reinterpret_cast<uintptr_t>(scope->fn)) + "/" + std::string(n));
+    if (inserted) {
+      it->second = intern(std::to_string(reinterpret_cast<uintptr_t>(scope->fn)) + "/" + std::string(n));
+      private_origin_[it->second] = n;
+    }
     return it->second;
   }
   static bool is_positional(std::string_view n) {
@@ -348,6 +378,8 @@ class Relevance {
   std::set<std::string_view> functions_;
   std::set<std::string_view> relevant_;
   std::map<std::string_view, std::vector<std::string_view>> into_;
+  std::map<std::string_view, std::vector<std::string_view>> onward_;  // into_ the other way round
+  std::map<std::string_view, std::string_view> private_origin_;         // private local key -> its name
   std::map<std::pair<const Command*, std::string_view>, std::string_view> keys_;
   std::map<std::string_view, std::string_view> outputs_;
   std::map<std::string_view, std::string_view> positionals_;
@@ -449,7 +481,8 @@ UnneededCalls unneeded_calls(const Script& script) {
     for (auto n : w.names)
       if (relevance->matters(n)) return;
     UnneededBody& b = out.bodies[&c.children[0]];
-    b.writes.assign(w.names.begin(), w.names.end());
+    std::set<std::string_view> reached = relevance->reached_from(w.names);
+    b.writes.assign(reached.begin(), reached.end());
     b.calls.assign(w.calls.begin(), w.calls.end());
     b.calls_in_subshells.assign(w.calls_in_subshells.begin(), w.calls_in_subshells.end());
   });

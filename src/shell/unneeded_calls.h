@@ -23,7 +23,7 @@
 // nothing and notes no file), and no alias of such a name exists. Text assembled at
 // run time (an eval'd string, an alias body, a function an eval defines) was not seen by the
 // pre-pass: once a call was skipped, if such text reads a variable a skipped call could have set
-// or a private local (below), calls a function, or is called itself (an alias, a function an eval
+// (or one that such a variable's value flows into), or a private local (below), calls a function, or is called itself (an alias, a function an eval
 // defined), the file is evaluated again following every call, so that a skip never changes a
 // result.
 #include <map>
@@ -36,7 +36,9 @@
 namespace tcg::shell {
 
 struct UnneededBody {
-  std::vector<std::string_view> writes;  // the variables it may set (views into the script)
+  // The variables it may set, and those their values flow into (views into the script): what a
+  // skip can leave with other values than a run would.
+  std::vector<std::string_view> writes;
   // The literal command names it runs, outside and inside subshells and $(..) (there what a
   // callee sets is gone when the subshell ends; only what it reports counts).
   std::vector<std::string_view> calls, calls_in_subshells;

@@ -159,6 +159,18 @@ TEST(UnneededCalls, ADefinitionMadeByRunTimeTextAfterASkipIsFollowedAgain) {
   EXPECT_FALSE(got.empty());
 }
 
+TEST(UnneededCalls, RunTimeTextReadingWhatASkippedWriteFlowsIntoIsFollowedAgain) {
+  // pick's x only flows into T (f runs: it reads input); T is read only by assembled text. The
+  // skip leaves x unset and so T wrong: the read of T sends the file round again. Found by fuzzing.
+  EXPECT_EQ(scopes_both_ways("pick() { x='*'; }\n"
+                             "f() { read -r line; T=\"$x\"; }\n"
+                             "pick\n"
+                             "f\n"
+                             "v=T\n"
+                             "eval \"taskcluster signin -s \\\"\\${$v}\\\"\"\n"),
+            Scopes{{"*"}});
+}
+
 TEST(UnneededCalls, SkippedCallsSpendNoBudget) {
   // 64 x 64 calls of a helper that cannot matter, each running another 64 times: far beyond the
   // budget of a small file when followed.
