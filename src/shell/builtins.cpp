@@ -36,4 +36,18 @@ const Builtin* find_builtin(std::string_view name) {
   return nullptr;
 }
 
+std::string_view basename_of(std::string_view command) {
+  auto slash = command.rfind('/');
+  return slash == std::string_view::npos ? command : command.substr(slash + 1);
+}
+
+NamedProgram named_program(std::string_view command) {
+  std::string_view b = basename_of(command);
+  if (b == "xargs" || b == "parallel" || b == "tcguard") return NamedProgram::Runner;
+  if (b == "rm" || b == "shred" || b == "unlink") return NamedProgram::Remove;
+  if (b == "source" || b == ".") return NamedProgram::Source;
+  if (b == "trap") return NamedProgram::Trap;
+  return NamedProgram::None;
+}
+
 }  // namespace tcg::shell

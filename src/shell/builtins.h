@@ -35,4 +35,17 @@ struct Builtin {
 // nullptr when `name` is no builtin of the table.
 const Builtin* find_builtin(std::string_view name);
 
+// The programs the evaluator follows by their file name (`/usr/bin/xargs` as well as `xargs`),
+// beside the builtins above: the runners of a taskcluster command given as their arguments
+// (shell/cli_calls.cpp), and the commands lint pairs with credential files.
+enum class NamedProgram {
+  None,
+  Runner,  // xargs, parallel, tcguard
+  Remove,  // rm, shred, unlink
+  Source,  // source, .
+  Trap,    // trap: its EXIT handler is followed for what it removes
+};
+NamedProgram named_program(std::string_view command);
+std::string_view basename_of(std::string_view command);
+
 }  // namespace tcg::shell

@@ -13,16 +13,6 @@ using namespace std::string_view_literals;
 
 namespace {
 
-std::string_view basename_of(std::string_view w) {
-  auto slash = w.rfind('/');
-  return slash == std::string_view::npos ? w : w.substr(slash + 1);
-}
-
-bool is_runner(std::string_view name) {
-  std::string_view b = basename_of(name);
-  return b == "xargs"sv || b == "parallel"sv || b == "tcguard"sv;
-}
-
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // The input a runner supplies (a task id read from a file, as a rule): unknown.
@@ -185,7 +175,7 @@ void Evaluator::record_cli_call(std::span<const Field> args, SourceLocation at,
 bool Evaluator::run_through_runner(const std::vector<Field>& fields, const std::vector<size_t>& word_of, size_t k,
                                    const Command& c, const std::vector<std::pair<std::string, Value>>& env,
                                    State& st) {
-  if (!is_runner(fields[k].text)) return false;  // before any copy: this runs for every command
+  if (named_program(fields[k].text) != NamedProgram::Runner) return false;  // before any copy: this runs for every command
   std::vector<Field> cmd(fields.begin() + static_cast<long>(k), fields.end());
   std::vector<size_t> index;  // each word's field index
   for (size_t i = k; i < fields.size(); ++i) index.push_back(i);
@@ -320,8 +310,8 @@ void Evaluator::note_tee(const Command& tee, size_t signins_before, State st) {
 // here, on a copy of the path: what it removes counts whenever the script ends).
 void Evaluator::note_file_command(const std::string& name, std::span<const Field> args, const Command& c,
                                   const std::vector<size_t>& word_of, size_t k, const State& st) {
-  std::string_view base = basename_of(name);
-  if (base == "rm"sv || base == "shred"sv || base == "unlink"sv) {
+  NamedProgram program = named_program(name);
+  if (program == NamedProgram::Remove) {
     bool options = true;
     for (size_t i = 0; i < args.size(); ++i) {
       const Field& a = args[i];
@@ -335,13 +325,13 @@ void Evaluator::note_file_command(const std::string& name, std::span<const Field
       State copy = st;
       out_.removed_files.push_back(FileUse{file_key(c.words[word], copy).first, where(c.words[word].pos), ++seq_, in_trap_});
     }
-  } else if (base == "source"sv || base == "."sv) {
+  } else if (program == NamedProgram::Source) {
     if (!args.empty()) {
       State copy = st;
       const Word& w = c.words[word_of[k + 1]];
       out_.sourced_files.push_back(FileUse{file_key(w, copy).first, where(w.pos), ++seq_, in_trap_});
     }
-  } else if (base == "trap"sv && !in_trap_) {
+  } else if (program == NamedProgram::Trap && !in_trap_) {
     size_t h = !args.empty() && args[0].known && args[0].text == "--"sv ? 1 : 0;
     if (args.size() < h + 2) return;  // `trap` and `trap -p` list, `trap HANDLER` alone sets nothing
     bool on_exit = std::any_of(args.begin() + static_cast<long>(h) + 1, args.end(), [](const Field& f) {

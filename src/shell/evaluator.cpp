@@ -627,21 +627,22 @@ bool Evaluator::skippable_call(const Command& body, int depth) {
   auto [it, inserted] = skips_.try_emplace(&body, false);
   if (!inserted) return it->second;
   if (depth > kMaxCallDepth) return false;
-  bool skippable = true;
-  for (std::string_view called : found->second.calls) {
-    auto f = functions_.find(called);
-    if (aliases_.count(called) || (f != functions_.end() && !skippable_call(*f->second.body, depth + 1))) {
-      skippable = false;
-      break;
-    }
-  }
-  for (std::string_view called : found->second.calls_in_subshells) {
-    if (!skippable) break;
-    auto f = functions_.find(called);
-    if (aliases_.count(called) || (f != functions_.end() && !quiet_call(*f->second.body, depth + 1))) skippable = false;
-  }
+  bool skippable =
+      callees_pass(found->second.calls, [&](const Command& b) { return skippable_call(b, depth + 1); }) &&
+      callees_pass(found->second.calls_in_subshells, [&](const Command& b) { return quiet_call(b, depth + 1); });
   skips_[&body] = skippable;
   return skippable;
+}
+
+// No name is an alias, and each that is a function (as defined now) passes `test`.
+template <class Names, class Test>
+bool Evaluator::callees_pass(const Names& names, Test&& test) {
+  for (const auto& called : names) {
+    if (aliases_.count(called)) return false;
+    auto f = functions_.find(called);
+    if (f != functions_.end() && !test(*f->second.body)) return false;
+  }
+  return true;
 }
 
 // Running the body can add nothing to the analysis: it can find nothing, notes no file, and calls
@@ -651,14 +652,7 @@ bool Evaluator::quiet_call(const Command& body, int depth) {
   auto [it, inserted] = quiet_.try_emplace(&body, false);
   if (!inserted) return it->second;
   if (depth > kMaxCallDepth || can_find_something(shape_of(body)) || notes_files(body)) return false;
-  bool quiet = true;
-  for (const auto& called : shape_of(body).calls) {
-    auto f = functions_.find(called);
-    if (aliases_.count(called) || (f != functions_.end() && !quiet_call(*f->second.body, depth + 1))) {
-      quiet = false;
-      break;
-    }
-  }
+  bool quiet = callees_pass(shape_of(body).calls, [&](const Command& b) { return quiet_call(b, depth + 1); });
   quiet_[&body] = quiet;
   return quiet;
 }
@@ -1170,16 +1164,15 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
 }
 
 Analysis analyze(std::string_view text, const std::string& file, Dialect dialect, bool follow_every_call) {
-  Analysis a;
-  a.file = file;
-  a.dialect = dialect;
-  Evaluator ev(text, a, dialect);
-  if (!ev.run(follow_every_call)) {
-    a = Analysis{};
+  auto evaluate = [&](bool follow, Analysis& a) {
     a.file = file;
     a.dialect = dialect;
-    Evaluator again(text, a, dialect);
-    again.run(true);
+    return Evaluator(text, a, dialect).run(follow);
+  };
+  Analysis a;
+  if (!evaluate(follow_every_call, a)) {
+    a = Analysis{};
+    evaluate(true, a);  // a skip may have changed something text run at run time saw
   }
   return a;
 }

@@ -181,6 +181,8 @@ class Evaluator {
   const BodyShape& shape_of(const Command& body);  // of a function body, kept
   bool skippable_call(const Command& body, int depth);
   bool quiet_call(const Command& body, int depth);
+  template <class Names, class Test>
+  bool callees_pass(const Names& names, Test&& test);
   void refresh_skip_memo();
   void note_skipped_writes(const Command& body);
   // Every read of a variable's value goes through here (for the check above).

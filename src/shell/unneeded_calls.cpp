@@ -24,31 +24,41 @@ using namespace std::string_view_literals;
 bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
 
-std::string_view basename(std::string_view w) {
-  auto slash = w.rfind('/');
-  return slash == std::string_view::npos ? w : w.substr(slash + 1);
-}
-
 bool always_relevant(std::string_view n) {
   return n == "IFS"sv || n.substr(0, 12) == "TASKCLUSTER_"sv || n.substr(0, 8) == "TCGUARD_"sv;
+}
+
+// The names in a subscript (`a[i+1]` reads i).
+void identifiers_in(std::string_view t, std::vector<std::string_view>& out) {
+  for (size_t i = 0; i < t.size();) {
+    if (!name_start(t[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && name_char(t[j])) ++j;
+    out.push_back(t.substr(i, j - i));
+    i = j;
+  }
+}
+
+// Adds to `seen` every node reachable from `todo` along `edges`.
+void spread(const std::map<std::string_view, std::vector<std::string_view>>& edges, std::set<std::string_view>& seen,
+            std::vector<std::string_view> todo) {
+  while (!todo.empty()) {
+    std::string_view n = todo.back();
+    todo.pop_back();
+    auto it = edges.find(n);
+    if (it == edges.end()) continue;
+    for (std::string_view m : it->second)
+      if (seen.insert(m).second) todo.push_back(m);
+  }
 }
 
 // The variables a word reads: its parameters, the names in their subscripts, the words inside
 // them (${x:-$y}), and `$NAME` in literal text, which eval or an alias may run later. Not what
 // its $(..) read: those are commands of their own (they are visited one by one).
 void reads_of(const Word& w, std::vector<std::string_view>& out) {
-  auto identifiers = [&](std::string_view t) {
-    for (size_t i = 0; i < t.size();) {
-      if (!name_start(t[i])) {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      while (j < t.size() && name_char(t[j])) ++j;
-      out.push_back(t.substr(i, j - i));
-      i = j;
-    }
-  };
   for (const auto& p : w.parts) {
     if (p.kind == PartKind::Literal) {
       for (size_t i = p.text.find('$'); i != std::string_view::npos; i = p.text.find('$', i + 1)) {
@@ -64,7 +74,7 @@ void reads_of(const Word& w, std::vector<std::string_view>& out) {
     }
     if (p.kind != PartKind::Param) continue;
     out.push_back(p.text);
-    identifiers(p.index);
+    identifiers_in(p.index, out);
     for (const auto& arg : p.arg) reads_of(arg, out);
   }
 }
@@ -73,11 +83,8 @@ void reads_of(const Word& w, std::vector<std::string_view>& out) {
 // ends, positional parameters or options changed, variables read in, a trap handler followed,
 // removals lint pairs with credential files.
 bool changes_more_than_variables(std::string_view name) {
-  std::string_view base = basename(name);
-  if (is_taskcluster_binary(name) || base == "xargs"sv || base == "parallel"sv || base == "tcguard"sv) return true;
-  if (base == "rm"sv || base == "shred"sv || base == "unlink"sv || base == "source"sv) return true;
-  if (name == "exit"sv || name == "shopt"sv || name == "setopt"sv || name == "unsetopt"sv || name == "emulate"sv ||
-      name == "trap"sv)
+  if (is_taskcluster_binary(name) || named_program(name) != NamedProgram::None) return true;
+  if (name == "exit"sv || name == "shopt"sv || name == "setopt"sv || name == "unsetopt"sv || name == "emulate"sv)
     return true;
   const Builtin* b = find_builtin(name);
   return b && (b->kind == BuiltinKind::Set || b->kind == BuiltinKind::Read);
@@ -182,17 +189,9 @@ class Relevance {
       if (c.kind == CommandKind::Function) functions_.insert(c.name);
     });
     walk(script.root, nullptr, {});
-    std::vector<std::string_view> todo(relevant_.begin(), relevant_.end());
     for (const auto& [name, from] : into_)
-      if (always_relevant(name) && relevant_.insert(name).second) todo.push_back(name);
-    while (!todo.empty()) {
-      std::string_view n = todo.back();
-      todo.pop_back();
-      auto it = into_.find(n);
-      if (it == into_.end()) continue;
-      for (std::string_view m : it->second)
-        if (relevant_.insert(m).second) todo.push_back(m);
-    }
+      if (always_relevant(name)) relevant_.insert(name);
+    spread(into_, relevant_, {relevant_.begin(), relevant_.end()});
   }
 
   bool matters(std::string_view n) const { return always_relevant(n) || relevant_.count(n); }
@@ -203,16 +202,8 @@ class Relevance {
     if (onward_.empty())
       for (const auto& [to, from] : into_)
         for (std::string_view f : from) onward_[f].push_back(to);
-    std::set<std::string_view> seen(names.begin(), names.end());
-    std::vector<std::string_view> todo(names.begin(), names.end());
-    while (!todo.empty()) {
-      std::string_view n = todo.back();
-      todo.pop_back();
-      auto it = onward_.find(n);
-      if (it == onward_.end()) continue;
-      for (std::string_view m : it->second)
-        if (seen.insert(m).second) todo.push_back(m);
-    }
+    std::set<std::string_view> seen = names;
+    spread(onward_, seen, {names.begin(), names.end()});
     std::set<std::string_view> out;  // views into the script, which outlives this
     for (std::string_view n : seen) {
       if (auto p = private_origin_.find(n); p != private_origin_.end()) {
@@ -313,17 +304,10 @@ class Relevance {
     flows(a.value, scope, target);
     for (const auto& e : a.elements) flows(e, scope, target);
     // a[i]=v: the subscript flows into a.
+    std::vector<std::string_view> index;
+    identifiers_in(a.index, index);
     std::vector<std::string_view>& to = into_[target];
-    for (size_t i = 0; i < a.index.size();) {
-      if (!name_start(a.index[i])) {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      while (j < a.index.size() && name_char(a.index[j])) ++j;
-      to.push_back(key(a.index.substr(i, j - i), scope));
-      i = j;
-    }
+    for (auto n : index) to.push_back(key(n, scope));
   }
   void add(const Command& c, const Scope* scope, std::string_view sink) {
     for (const auto& r : c.redirects) used(r.target, scope);
@@ -370,7 +354,7 @@ class Relevance {
     if (!w.is_literal() || w.parts.size() != 1) return false;
     std::string_view name = w.parts[0].text;
     if (functions_.count(name) || has_lasting_effects(name) || changes_more_than_variables(name)) return false;
-    if (basename(name) == "tee"sv) return false;  // lint follows where a sign-in's output is teed
+    if (basename_of(name) == "tee"sv) return false;  // lint follows where a sign-in's output is teed
     const Builtin* b = find_builtin(name);
     return !b || b->kind == BuiltinKind::NoOp;
   }
@@ -494,11 +478,8 @@ bool notes_files(const Command& body) {
   bool notes = false;
   for_each_simple(body, [&](const Command& c) {
     if (c.words.empty() || !c.words[0].is_literal()) return;
-    std::string name = c.words[0].literal();
-    std::string_view base = basename(name);
-    if (base == "rm"sv || base == "shred"sv || base == "unlink"sv || base == "source"sv || name == "."sv ||
-        name == "trap"sv)
-      notes = true;
+    NamedProgram p = named_program(c.words[0].literal());
+    if (p == NamedProgram::Remove || p == NamedProgram::Source || p == NamedProgram::Trap) notes = true;
   });
   return notes;
 }
