@@ -130,9 +130,10 @@ WalkResult walk_folder(const std::string& folder) {
     std::string name = p.filename().string();
     auto depth = static_cast<size_t>(it.depth());
     bool parent_is_shell = depth == 0 ? root_is_shell : in_shell_folder[depth - 1];
+    // The entry's type comes from the folder listing (d_type): no stat for each file or folder.
+    // A link to a folder is not walked into, as the iterator does not follow it either.
     std::error_code sec;
-    auto status = it->symlink_status(sec);
-    if (fs::is_directory(status)) {
+    if (!it->is_symlink(sec) && it->is_directory(sec)) {
       if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules") it.disable_recursion_pending();
       in_shell_folder.resize(depth + 1);
       in_shell_folder[depth] = parent_is_shell || is_shell_folder_name(name);
