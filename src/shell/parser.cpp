@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <utility>
 
@@ -48,11 +49,24 @@ enum Term : unsigned {
   kTermBacktick = 1u << 7,
 };
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-bool is_meta(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' ||
-         c == '>' || c == '(' || c == ')';
-}
+// Character classes, one table lookup each: the parser asks them of nearly every byte.
+enum : uint8_t {
+  kClassBlank = 1u << 0,    // space, tab, carriage return
+  kClassMeta = 1u << 1,     // ends an unquoted word: blanks, newline, ; & | < > ( )
+  kClassInWord = 1u << 2,   // ends a run of plain characters inside a word: \ $ ` ' "
+  kClassExtglob = 1u << 3,  // may open an extglob pattern before `(`: @ ! + ? *
+};
+constexpr std::array<uint8_t, 256> kCharClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : std::string_view(" \t\r")) t[c] |= kClassBlank;
+  for (unsigned char c : std::string_view(" \t\r\n;&|<>()")) t[c] |= kClassMeta;
+  for (unsigned char c : std::string_view("\\$`'\"")) t[c] |= kClassInWord;
+  for (unsigned char c : std::string_view("@!+?*")) t[c] |= kClassExtglob;
+  return t;
+}();
+inline uint8_t char_class(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
+inline bool is_blank(char c) { return char_class(c) & kClassBlank; }
+inline bool is_meta(char c) { return char_class(c) & kClassMeta; }
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -194,6 +208,10 @@ class Parser {
 
   // ---- blanks and comments ----------------------------------------------------------------
   void skip_blanks() {
+    // Most calls stand before a word already: answer those without entering the loop.
+    if (eof()) return;
+    char first = s_[i_];
+    if (!is_blank(first) && first != '\\' && first != '#') return;
     while (!eof()) {
       char c = s_[i_];
       if (is_blank(c)) {
@@ -1016,9 +1034,12 @@ class Parser {
         Pos p = here();
         while (!eof()) {
           char d = peek();
-          if (d == '\\' || d == '$' || d == '`' || (d == '\'' && !dquoted) || (d == '"' && !dquoted)) break;
-          if (in_brace ? d == '}' : is_meta(d)) break;
-          if ((d == '@' || d == '!' || d == '+' || d == '?' || d == '*') && peek(1) == '(' && !in_brace) break;
+          uint8_t k = char_class(d);
+          if (k & kClassInWord) {
+            if (!dquoted || (d != '\'' && d != '"')) break;
+          }
+          if (in_brace ? d == '}' : (k & kClassMeta) != 0) break;
+          if ((k & kClassExtglob) && peek(1) == '(' && !in_brace) break;
           advance();
         }
         if (i_ == start) {
