@@ -1,7 +1,7 @@
 // unfollowed_taskcluster_words: a count per line of the `taskcluster` words in the raw text
 // against those the syntax tree accounts for. Cheap when the file names no `taskcluster`.
 #include <algorithm>
-#include <map>
+#include <cstring>
 #include <set>
 
 #include "shell/analysis.h"
@@ -24,13 +24,29 @@ int count_in(std::string_view text, bool whole) {
   return n;
 }
 
-void count_word(const Word& w, std::map<int, int>& literal) {
+struct RawLine {
+  int line = 0;
+  size_t start = 0;  // offset of the line in `text`
+  bool names_signin = false;
+  std::vector<Pos> places;
+  int literal = 0, calls = 0, comments = 0;
+};
+
+RawLine* raw_line(std::vector<RawLine>& raw, int ln) {
+  auto it = std::lower_bound(raw.begin(), raw.end(), ln, [](const RawLine& r, int l) { return r.line < l; });
+  return it != raw.end() && it->line == ln ? &*it : nullptr;
+}
+
+// A word's literal parts, and the arguments of its parameter expansions, count at the line each
+// part starts on.
+void count_word(const Word& w, std::vector<RawLine>& raw) {
   for (const auto& p : w.parts) {
     if (p.kind == PartKind::Literal && !p.text.empty()) {
       int n = count_in(p.text, false);
-      if (n > 0) literal[p.pos.line] += n;
+      if (n > 0)
+        if (RawLine* r = raw_line(raw, p.pos.line)) r->literal += n;
     }
-    for (const auto& a : p.arg) count_word(a, literal);
+    for (const auto& arg : p.arg) count_word(arg, raw);
   }
 }
 
@@ -43,72 +59,62 @@ std::vector<Pos> unfollowed_taskcluster_words(const Analysis& a, bool stopped_sh
   std::string_view text = file.source;
   if (text.find(kTc) == std::string_view::npos) return out;
 
-  // Per line: the occurrences in the raw text (as words: not part of a longer name).
-  std::map<int, std::vector<Pos>> raw;
-  std::map<int, bool> names_signin;
+  // The lines holding the word in the raw text (not as part of a longer name), in order.
+  std::vector<RawLine> raw;
   int line = 1;
   size_t line_start = 0;
   size_t scanned = 0;
   for (size_t at = text.find(kTc); at != std::string_view::npos; at = text.find(kTc, at + 1)) {
-    for (; scanned < at; ++scanned)
-      if (text[scanned] == '\n') {
-        ++line;
-        line_start = scanned + 1;
+    // Newlines up to `at`, found with memchr rather than byte by byte.
+    while (scanned < at) {
+      const void* nl = std::memchr(text.data() + scanned, '\n', at - scanned);
+      if (!nl) {
+        scanned = at;
+        break;
       }
+      size_t k = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+      ++line;
+      line_start = k + 1;
+      scanned = k + 1;
+    }
     bool starts = at == 0 || !word_char(text[at - 1]);
     bool ends = at + kTc.size() >= text.size() || !word_char(text[at + kTc.size()]);
     if (!starts || !ends) continue;
-    raw[line].push_back(Pos{line, static_cast<int>(at - line_start) + 1});
+    if (raw.empty() || raw.back().line != line) raw.push_back(RawLine{line, line_start, false, {}, 0, 0, 0});
+    raw.back().places.push_back(Pos{line, static_cast<int>(at - line_start) + 1});
     size_t eol = text.find('\n', at);
-    names_signin[line] = text.substr(at, eol == std::string_view::npos ? std::string_view::npos : eol - at)
-                             .find("signin") != std::string_view::npos;
+    raw.back().names_signin = text.substr(at, eol == std::string_view::npos ? std::string_view::npos : eol - at)
+                                  .find("signin") != std::string_view::npos;
   }
   if (raw.empty()) return out;
+  // The words of the tree, in one walk.
+  for_each_command(file.root, [&](const Command& c) { for_each_own_word(c, [&](const Word& w) { count_word(w, raw); }); });
 
-  std::map<int, int> literal, calls, comments;
-  {
-    for_each_command(file.root, [&](const Command& c) {
-      for (const auto& as : c.assigns) {
-        count_word(as.value, literal);
-        for (const auto& e : as.elements) count_word(e, literal);
-      }
-      for (const auto& w : c.words) count_word(w, literal);
-      for (const auto& r : c.redirects) count_word(r.target, literal);
-      count_word(c.word, literal);
-      for (const auto& w : c.loop_words) count_word(w, literal);
-      for (const auto& item : c.items)
-        for (const auto& p : item.patterns) count_word(p, literal);
-    });
-  }
   std::set<std::pair<int, int>> call_places;
   for (const auto* list : {&a.signins, &a.not_signins})
     for (const auto& s : *list)
-      if (s.where.file == a.file && call_places.insert({s.where.line, s.where.column}).second) ++calls[s.where.line];
+      if (s.where.file == a.file && call_places.insert({s.where.line, s.where.column}).second)
+        if (RawLine* r = raw_line(raw, s.where.line)) ++r->calls;
   for (const auto& c : file.comments) {
     int n = count_in(c.text, true);
-    if (n > 0) comments[c.pos.line] += n;
+    if (n > 0)
+      if (RawLine* r = raw_line(raw, c.pos.line)) r->comments += n;
   }
-  for (const auto& [ln, places] : raw) {
+  for (const RawLine& r : raw) {
     bool in_heredoc = false;
     for (const auto& h : file.heredocs) {
-      if (ln < h.first_line || ln > h.last_line) continue;
+      if (r.line < h.first_line || r.line > h.last_line) continue;
       // An unquoted here-document runs what it substitutes: only plain text is accounted for.
-      size_t b = 0;
-      for (int k = 1; k < ln && b != std::string_view::npos; ++k) {
-        b = text.find('\n', b);
-        if (b != std::string_view::npos) ++b;
-      }
-      std::string_view body_line = b == std::string_view::npos ? "" : text.substr(b, text.find('\n', b) - b);
+      std::string_view body_line = text.substr(r.start, text.find('\n', r.start) - r.start);
       in_heredoc = !h.expands || (body_line.find("$(") == std::string_view::npos &&
                                   body_line.find('`') == std::string_view::npos);
     }
     if (in_heredoc) continue;
-    int lit = literal.count(ln) ? literal[ln] : 0;
-    int judged = calls.count(ln) ? calls[ln] : 0;
+    int lit = r.literal;
     // Stopped short: a string naming a sign-in may be an eval never followed.
-    if (stopped_short && names_signin[ln]) lit = 0;
-    int accounted = std::max(lit, judged) + (comments.count(ln) ? comments[ln] : 0);
-    for (size_t k = static_cast<size_t>(std::max(accounted, 0)); k < places.size(); ++k) out.push_back(places[k]);
+    if (stopped_short && r.names_signin) lit = 0;
+    int accounted = std::max(lit, r.calls) + r.comments;
+    for (size_t k = static_cast<size_t>(std::max(accounted, 0)); k < r.places.size(); ++k) out.push_back(r.places[k]);
   }
   return out;
 }

@@ -43,9 +43,12 @@ class HardcodedAccessTokenCheck : public ShellCheck {
     // token variable hardcodes it as much as writing it there.
     // Kept as (name, value) and judged (literal_secret) only when the token variable is copied from
     // that name: most files never do, and judging every assignment's value was most of this check's cost.
+    // One walk: it also lists the simple commands, in order, for the judging below.
     std::vector<std::pair<std::string_view, const shell::Word*>> assigns;
+    std::vector<const shell::Command*> simple;
     for (const auto& script : facts.analysis.scripts)
       shell::for_each_simple(script->root, [&](const shell::Command& c) {
+        simple.push_back(&c);
         for (const auto& a : c.assigns)
           if (a.name != kTokenVar && !a.is_array) assigns.emplace_back(a.name, &a.value);
       });
@@ -66,8 +69,9 @@ class HardcodedAccessTokenCheck : public ShellCheck {
         if (name == p->text && literal_secret(*value)) return true;
       return false;
     };
-    for (const auto& script : facts.analysis.scripts) {
-      shell::for_each_simple(script->root, [&](const shell::Command& c) {
+    for (const shell::Command* command : simple) {
+      const shell::Command& c = *command;
+      {
         // read [-r] TASKCLUSTER_ACCESS_TOKEN <<< literal; printf -v TASKCLUSTER_ACCESS_TOKEN fmt literal..
         if (!c.words.empty() && c.words[0].literal_equals("read")) {
           bool names_token = false;
@@ -112,7 +116,7 @@ class HardcodedAccessTokenCheck : public ShellCheck {
             report(c.words[i + 4].pos, "`taskcluster config set accessToken`");
           }
         }
-      });
+      }
     }
   }
 };
