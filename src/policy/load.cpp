@@ -44,7 +44,7 @@ bool regular_file(const fs::path& p) {
 const Policy& default_policy() {
   static const Policy policy = [] {
     auto text = embedded_file("policies/default.yaml");
-    auto parsed = parse_policy(text.value_or(""), kDefaultSource);
+    auto parsed = parse_policy(text.value_or(""), kDefaultSource, PolicyDocuments::KnownSingle);
     if (!parsed || !text) {
       // A build defect (a test parses the default); refusing to run is the only safe answer.
       std::fprintf(stderr, "tcguard: internal error: embedded default policy: %s\n",

@@ -550,16 +550,22 @@ const std::vector<KeyTable>& accepted_keys() {
   return tables;
 }
 
-Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename) {
+Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename, PolicyDocuments documents) {
   Status limits = yaml::check_yaml_limits(yaml_text, filename);
   if (!limits) return limits.error();
   try {
-    yaml::SingleDocument document = yaml::load_single_document(yaml_text);
-    if (document.second_document)
-      return Error{"a policy file holds one YAML document",
-                   {filename, document.second_document->line + 1, document.second_document->column + 1}};
+    YAML::Node root;
+    if (documents == PolicyDocuments::KnownSingle) {
+      root = yaml::load_known_single_document(yaml_text);
+    } else {
+      yaml::SingleDocument document = yaml::load_single_document(yaml_text);
+      if (document.second_document)
+        return Error{"a policy file holds one YAML document",
+                     {filename, document.second_document->line + 1, document.second_document->column + 1}};
+      root = document.root;
+    }
     PolicyParser parser(filename);
-    return parser.parse(document.root);
+    return parser.parse(root);
   } catch (const YAML::Exception& e) {
     SourceLocation where{filename, 0, 0};
     if (!e.mark.is_null()) where = {filename, e.mark.line + 1, e.mark.column + 1};

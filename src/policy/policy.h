@@ -171,7 +171,11 @@ struct Policy {
   const Profile* find_profile(const std::string& name) const;
 };
 
-Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename);
+// KnownSingle: the embedded default, which a test checks holds one document; it is then parsed
+// once instead of twice (the check for a second document is a second parse), at every start.
+enum class PolicyDocuments { Check, KnownSingle };
+Result<Policy> parse_policy(std::string_view yaml_text, const std::string& filename,
+                            PolicyDocuments documents = PolicyDocuments::Check);
 // The keys each section of a policy file accepts ("policy" is the top level, "rules[]" a rule,
 // "clusters.NAME" a cluster): the parser's own tables, which reject every other key.
 struct KeyTable {

@@ -19,4 +19,8 @@ struct SingleDocument {
 // Throws YAML::Exception on invalid YAML, like YAML::Load.
 SingleDocument load_single_document(std::string_view text);
 
+// The same for text known to hold one document (a file embedded at build time, which a test loads
+// with load_single_document): it is parsed once, not a second time to look for a second document.
+YAML::Node load_known_single_document(std::string_view text);
+
 }  // namespace tcg::yaml

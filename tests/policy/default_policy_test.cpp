@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "policy/policy.h"
+#include "util/embedded.h"
+#include "yaml/single_document.h"
 
 namespace tcg::policy {
 namespace {
@@ -30,6 +32,32 @@ TEST(DefaultPolicy, HasEveryDesignRuleId) {
   EXPECT_EQ(p.sources, std::vector<std::string>{"<default>"});
   EXPECT_TRUE(p.unknown_is_production);
   EXPECT_TRUE(check_references(p).ok());
+}
+
+// The default is parsed once at start (PolicyDocuments::KnownSingle) because it holds one
+// document: checked here the full way, and both ways give the same rules.
+TEST(DefaultPolicy, HoldsOneDocumentAndParsesTheSameBothWays) {
+  auto text = embedded_file("policies/default.yaml");
+  ASSERT_TRUE(text.has_value());
+  EXPECT_FALSE(yaml::load_single_document(*text).second_document.has_value());
+  auto checked = parse_policy(*text, "<default>", PolicyDocuments::Check);
+  auto once = parse_policy(*text, "<default>", PolicyDocuments::KnownSingle);
+  ASSERT_TRUE(checked) << checked.error().str();
+  ASSERT_TRUE(once) << once.error().str();
+  ASSERT_EQ(checked->rules.size(), once->rules.size());
+  ASSERT_FALSE(checked->rules.empty());
+  for (size_t i = 0; i < checked->rules.size(); ++i) {
+    EXPECT_EQ(checked->rules[i].id, once->rules[i].id);
+    EXPECT_EQ(checked->rules[i].where.str(), once->rules[i].where.str());
+    EXPECT_EQ(checked->rules[i].help, once->rules[i].help);
+  }
+  EXPECT_EQ(checked->actions.size(), once->actions.size());
+  EXPECT_EQ(checked->clusters.size(), once->clusters.size());
+  // A second document is found only the full way: KnownSingle is for the embedded file alone.
+  std::string two = std::string(*text) + "\n---\nrules: []\n";
+  auto refused = parse_policy(two, "two.yaml", PolicyDocuments::Check);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("one YAML document"), std::string::npos);
 }
 
 TEST(DefaultPolicy, KnowsBothStagingUrlsAndCommunity) {
