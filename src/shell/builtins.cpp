@@ -1,6 +1,7 @@
 #include "shell/builtins.h"
 
 #include <array>
+#include <cstdint>
 
 namespace tcg::shell {
 
@@ -28,11 +29,24 @@ constexpr std::array kBuiltins = {
     Builtin{"unsetopt", BuiltinKind::NoOp, false},   Builtin{"trap", BuiltinKind::NoOp, false},
 };
 
+// The builtins by first character, as a set of indexes into kBuiltins: every simple command the
+// evaluator runs asks, and most command names are no builtin.
+static_assert(kBuiltins.size() <= 64);
+constexpr auto kByFirstChar = [] {
+  std::array<uint64_t, 256> by{};
+  for (size_t i = 0; i < kBuiltins.size(); ++i)
+    by[static_cast<unsigned char>(kBuiltins[i].name[0])] |= uint64_t{1} << i;
+  return by;
+}();
+
 }  // namespace
 
 const Builtin* find_builtin(std::string_view name) {
-  for (const auto& b : kBuiltins)
+  if (name.empty()) return nullptr;
+  for (uint64_t set = kByFirstChar[static_cast<unsigned char>(name[0])]; set != 0; set &= set - 1) {
+    const Builtin& b = kBuiltins[static_cast<size_t>(__builtin_ctzll(set))];
     if (b.name == name) return &b;
+  }
   return nullptr;
 }
 
