@@ -32,7 +32,7 @@ std::optional<std::vector<std::string>> conditions_hold(const RuleCondition& whe
   if (!when.grants_any.empty()) {
     bool any = false;
     for (const auto& scope : request.scopes) {
-      if (!scopes::intersect({scope}, when.grants_any).empty()) {
+      if (scopes::intersects(scope, when.grants_any)) {
         add(scope);
         any = true;
       }

@@ -78,4 +78,9 @@ std::vector<std::string> intersect(const std::vector<std::string>& a, const std:
   return normalize(std::move(both));
 }
 
+bool intersects(std::string_view scope, const std::vector<std::string>& set) {
+  return std::any_of(set.begin(), set.end(),
+                     [&](const std::string& s) { return scope_satisfies(s, scope) || scope_satisfies(scope, s); });
+}
+
 }  // namespace tcg::scopes

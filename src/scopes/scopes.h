@@ -52,6 +52,10 @@ std::vector<std::string> merge(const std::vector<std::string>& a, const std::vec
 // Normalized intersection: the scopes satisfied by both sets.
 std::vector<std::string> intersect(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
+// !intersect({scope}, set).empty(), without building either set: one scope of `set` satisfies
+// `scope`, or `scope` satisfies one of them.
+bool intersects(std::string_view scope, const std::vector<std::string>& set);
+
 // Does a single held scope satisfy a single required scope?
 bool scope_satisfies(std::string_view held, std::string_view required);
 

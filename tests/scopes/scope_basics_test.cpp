@@ -76,6 +76,32 @@ TEST(Intersect, NormalizedMeaning) {
   EXPECT_EQ(intersect({"a*", "*"}, {"b", "a**"}), (Scopes{"a*", "b"}));
 }
 
+// intersects() is the emptiness of intersect() for one scope: every scope and every set of up to
+// two scopes over a small alphabet (stars anywhere, empty scopes) agree.
+TEST(Intersect, IntersectsIsNonEmptyIntersection) {
+  std::vector<std::string> all{""};
+  for (size_t len = 0; len < 3; ++len) {
+    std::vector<std::string> longer;
+    for (const auto& s : all)
+      if (s.size() == len)
+        for (char c : std::string("a*:")) longer.push_back(s + c);
+    all.insert(all.end(), longer.begin(), longer.end());
+  }
+  size_t checked = 0, nonempty = 0;
+  for (const auto& scope : all)
+    for (const auto& x : all)
+      for (const auto& y : all) {
+        const Scopes set{x, y};
+        bool expected = !intersect({scope}, set).empty();
+        ASSERT_EQ(intersects(scope, set), expected) << scope << " vs {" << x << ", " << y << "}";
+        nonempty += expected;
+        ++checked;
+      }
+  EXPECT_GT(nonempty, 0u);
+  EXPECT_LT(nonempty, checked);
+  EXPECT_FALSE(intersects("a", {}));
+}
+
 TEST(ScopeSetTest, PrefixSearchMatchesLinearDefinition) {
   const Scopes held{"queue:*", "assume:repo:github.com/mozilla/*", "secrets:get:x", "", "a*b"};
   const ScopeSet set(held);

@@ -51,6 +51,19 @@ TEST(SigninArgs, SplitTrimsDropsEmptiesAndDuplicates) {
   EXPECT_EQ(p.request.scopes, (Strings{"a", "b"}));
 }
 
+// Long values (past the few scopes kept in a list) drop duplicates the same way, in order.
+TEST(SigninArgs, SplitDropsDuplicatesOfLongValuesInOrder) {
+  std::string value;
+  Strings expected;
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < 40; ++i) {
+      std::string scope = "queue:rerun-task:g" + std::to_string(i % 25);
+      value += (round == 1 ? "  " : "") + scope + "\n";
+      if (round == 0 && i < 25) expected.push_back(scope);
+    }
+  EXPECT_EQ(split_scope_value(value), expected);
+}
+
 TEST(SigninArgs, EmptyScopeValueAsksForNothing) {
   auto p = parse_signin_args(Strings{"-s", ""});
   EXPECT_TRUE(p.request.scopes.empty());
