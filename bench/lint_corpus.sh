@@ -8,7 +8,8 @@
 # Usage: bench/lint_corpus.sh [BASE/tcguard] NEW/tcguard   (ROUNDS=N, default 5)
 # With two binaries: both lint each set in turn, ROUNDS times, pinned to CPU 0 when taskset is
 # there; the script fails unless both print the same report; it prints each binary's median
-# MB/s and the median of the per-round time ratios BASE/NEW (>1: NEW is faster).
+# MB/s and the median of the per-round time ratios BASE/NEW (>1: NEW is faster), and the last
+# binary's start-up.
 # With ShellCheck installed (Debian's shellcheck), the last binary and `shellcheck -s bash -f
 # json` then check the shell files of each set (not the docs, which ShellCheck does not read),
 # once each, and the ratio of their times is printed.
@@ -84,6 +85,16 @@ for set in mixed completions; do
       times[$i]+="$(( $(now) - start )) "
     done
   done
+  # The last binary's start-up (linting one empty file): part of every run's time. What reading
+  # the files costs is bench_file_read's figure (an open, two reads and a close per file).
+  last="${binaries[${#binaries[@]}-1]}"
+  : > "$dir/empty.sh"
+  floor_start=()
+  for round in $(seq 1 "$rounds"); do
+    start=$(now)
+    "${pin[@]}" "$last" --format json lint "$dir/empty.sh" > /dev/null 2>&1 || true
+    floor_start+=("$(( $(now) - start ))")
+  done
   python3 - "$set" "$bytes" "$files" "${#binaries[@]}" "${times[@]}" "${binaries[@]}" <<'PY'
 import statistics, sys
 name, size, files, n = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
@@ -97,6 +108,7 @@ for b, t in zip(names[1:], times[1:]):
     ratios = [a / x for a, x in zip(times[0], t)]
     print(f"  {names[0]} / {b}: median {statistics.median(ratios):.2f}x (min {min(ratios):.2f}, max {max(ratios):.2f})")
 PY
+  python3 -c 'import statistics, sys; print(f"  start-up (lint of one empty file): {statistics.median(map(int, sys.argv[1].split())) / 1e6:.1f} ms")' "${floor_start[*]}"
 done
 
 command -v shellcheck >/dev/null || { echo "shellcheck: not installed (skipped)"; exit 0; }
