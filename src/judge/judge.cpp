@@ -60,7 +60,8 @@ Judgement judge(const policy::Policy& policy, const Subject& subject, int64_t to
   std::optional<rules::ShellFacts> shell_facts;
   if (subject.shell) {
     suppressions = shell::parse_suppressions(*subject.shell);
-    known_ids = suppressible_ids(policy);
+    // Only a suppression is checked against the ids (suppression-invalid); most files have none.
+    if (!suppressions.empty()) known_ids = suppressible_ids(policy);
     shell_facts.emplace(rules::ShellFacts{*subject.shell, subject.signins, out.signin_request, suppressions, known_ids});
   }
   rules::Facts facts{policy,

@@ -1032,6 +1032,18 @@ class Parser {
       } else {
         size_t start = i_;
         Pos p = here();
+        // Outside braces and double quotes a newline ends the word, so a run of plain
+        // characters holds none: it is found with the table alone, without counting lines.
+        if (!in_brace && !dquoted) {
+          size_t k = i_;
+          while (k < s_.size()) {
+            uint8_t cls = char_class(s_[k]);
+            if (cls & (kClassInWord | kClassMeta)) break;
+            if ((cls & kClassExtglob) && k + 1 < s_.size() && s_[k + 1] == '(') break;
+            ++k;
+          }
+          i_ = k;
+        }
         while (!eof()) {
           char d = peek();
           uint8_t k = char_class(d);
