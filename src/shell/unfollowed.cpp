@@ -28,6 +28,7 @@ struct RawLine {
   int line = 0;
   size_t start = 0;  // offset of the line in `text`
   bool names_signin = false;
+  bool in_heredoc = false;  // plain text of a here-document: not judged
   std::vector<Pos> places;
   int literal = 0, calls = 0, comments = 0;
 };
@@ -80,16 +81,13 @@ std::vector<Pos> unfollowed_taskcluster_words(const Analysis& a, bool stopped_sh
     bool starts = at == 0 || !word_char(text[at - 1]);
     bool ends = at + kTc.size() >= text.size() || !word_char(text[at + kTc.size()]);
     if (!starts || !ends) continue;
-    if (raw.empty() || raw.back().line != line) raw.push_back(RawLine{line, line_start, false, {}, 0, 0, 0});
+    if (raw.empty() || raw.back().line != line) raw.push_back(RawLine{line, line_start, false, false, {}, 0, 0, 0});
     raw.back().places.push_back(Pos{line, static_cast<int>(at - line_start) + 1});
     size_t eol = text.find('\n', at);
     raw.back().names_signin = text.substr(at, eol == std::string_view::npos ? std::string_view::npos : eol - at)
                                   .find("signin") != std::string_view::npos;
   }
   if (raw.empty()) return out;
-  // The words of the tree, in one walk.
-  for_each_command(file.root, [&](const Command& c) { for_each_own_word(c, [&](const Word& w) { count_word(w, raw); }); });
-
   std::set<std::pair<int, int>> call_places;
   for (const auto* list : {&a.signins, &a.not_signins})
     for (const auto& s : *list)
@@ -100,16 +98,25 @@ std::vector<Pos> unfollowed_taskcluster_words(const Analysis& a, bool stopped_sh
     if (n > 0)
       if (RawLine* r = raw_line(raw, c.pos.line)) r->comments += n;
   }
-  for (const RawLine& r : raw) {
-    bool in_heredoc = false;
+  for (RawLine& r : raw)
     for (const auto& h : file.heredocs) {
       if (r.line < h.first_line || r.line > h.last_line) continue;
       // An unquoted here-document runs what it substitutes: only plain text is accounted for.
       std::string_view body_line = text.substr(r.start, text.find('\n', r.start) - r.start);
-      in_heredoc = !h.expands || (body_line.find("$(") == std::string_view::npos &&
-                                  body_line.find('`') == std::string_view::npos);
+      r.in_heredoc = !h.expands || (body_line.find("$(") == std::string_view::npos &&
+                                    body_line.find('`') == std::string_view::npos);
     }
-    if (in_heredoc) continue;
+  // A line whose calls and comments account for every occurrence needs no literal count
+  // (max(literal, calls) + comments is at least calls + comments): when every line is such,
+  // the walk over the tree is not needed.
+  bool need_literal = std::any_of(raw.begin(), raw.end(), [](const RawLine& r) {
+    return !r.in_heredoc && static_cast<size_t>(r.calls + r.comments) < r.places.size();
+  });
+  if (need_literal)
+    for_each_command(file.root, [&](const Command& c) { for_each_own_word(c, [&](const Word& w) { count_word(w, raw); }); });
+
+  for (const RawLine& r : raw) {
+    if (r.in_heredoc) continue;
     int lit = r.literal;
     // Stopped short: a string naming a sign-in may be an eval never followed.
     if (stopped_short && r.names_signin) lit = 0;
