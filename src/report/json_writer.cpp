@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace tcg::report {
 
@@ -18,6 +20,24 @@ constexpr auto kPlainAscii = [] {
 }();
 
 bool plain_ascii(unsigned char c) { return kPlainAscii[c]; }
+
+// The end of the run of plain bytes starting at `i`: eight bytes at a time while none of them is
+// a control byte, a quote, a backslash or a byte >= 0x80 (the usual bit tricks on a 64-bit
+// word), then byte by byte.
+size_t plain_run_end(std::string_view text, size_t i) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  while (i + 8 <= text.size()) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    uint64_t bad = (w & kHigh) | ((w - kOnes * 0x20) & ~w & kHigh) | has_zero(w ^ (kOnes * '"')) |
+                   has_zero(w ^ (kOnes * '\\'));
+    if (bad) break;
+    i += 8;
+  }
+  while (i < text.size() && plain_ascii(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
 
 void append_escaped_ascii(std::string& out, unsigned char c) {
   switch (c) {
@@ -74,8 +94,7 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   size_t i = 0;
   while (i < text.size()) {
-    size_t run = i;
-    while (run < text.size() && plain_ascii(static_cast<unsigned char>(text[run]))) ++run;
+    size_t run = plain_run_end(text, i);
     out.append(text.data() + i, run - i);
     i = run;
     if (i == text.size()) break;

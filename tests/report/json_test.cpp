@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "fixtures.h"
+#include "report/json_writer.h"
 #include "report/render.h"
 
 namespace tcg::report {
@@ -135,3 +136,20 @@ TEST(JsonReport, InvalidUtf8IsReplacedNotThrown) {
 
 }  // namespace
 }  // namespace tcg::report
+
+// Strings are copied eight bytes at a time while no byte needs escaping: every ASCII byte, at
+// every place of a word-sized window (and in the tail after it), is escaped as nlohmann does.
+TEST(JsonString, EveryAsciiByteAtEveryPlaceIsEscapedAsNlohmannDoes) {
+  for (int c = 0; c < 128; ++c)
+    for (size_t at = 0; at < 21; ++at) {
+      std::string text(21, 'a');
+      text[at] = static_cast<char>(c);
+      std::string ours;
+      tcg::report::append_json_string(ours, text);
+      ASSERT_EQ(ours, nlohmann::json(text).dump()) << "byte " << c << " at " << at;
+    }
+  std::string mixed = "plain text, then \"quoted\" and a back\\slash, a tab\t and DEL\x7f: the end";
+  std::string ours;
+  tcg::report::append_json_string(ours, mixed);
+  EXPECT_EQ(ours, nlohmann::json(mixed).dump());
+}
