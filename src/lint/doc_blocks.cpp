@@ -292,11 +292,13 @@ bool has_word(std::string_view text, std::string_view word) {
 // bare `taskcluster signin` naming the command in a sentence, asking for help (`--help`, `-h`),
 // and spans left open.
 bool span_is_command(std::string_view span, const std::set<std::string, std::less<>>& helpers) {
+  std::string_view w = first_word(span);
+  const bool names_helper = helpers.count(w) > 0;
+  // Most inline code names neither (`--expires`, `~/.bashrc`): no command, whatever follows.
+  if (!names_helper && !has_word(span, "taskcluster")) return false;
   if (has_word(span, "--help") || has_word(span, "-h") || has_word(span, "help")) return false;
   if (shell_left_open(span)) return false;
-  std::string_view w = first_word(span);
-  if (helpers.count(w)) return true;
-  if (!has_word(span, "taskcluster")) return false;
+  if (names_helper) return true;
   if (has_word(span, "eval") || span.find("$(") != std::string_view::npos) return true;
   // `taskcluster signin` alone names the command; with arguments it is one.
   std::string_view t = span;
