@@ -1,6 +1,5 @@
 #include "tccli/signin_args.h"
 
-#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -97,26 +96,14 @@ int signin_flag_value_count(const std::string& word) {
 
 std::vector<std::string> split_scope_value(const std::string& value) {
   std::vector<std::string> out;
-  // A value holds a few scopes: a look through those kept is cheaper than a set, up to a point
-  // (a file can hold a value of thousands of lines).
-  constexpr size_t kLookThrough = 16;
-  std::set<std::string> seen;  // all of out, once it has kLookThrough scopes
+  std::set<std::string> seen;
   size_t start = 0;
   while (start <= value.size()) {
     size_t end = value.find_first_of("\r\n", start);
     if (end == std::string::npos) end = value.size();
     std::string piece = trim(std::string_view(value).substr(start, end - start));
+    if (!piece.empty() && seen.insert(piece).second) out.push_back(piece);
     start = end + 1;
-    if (piece.empty()) continue;
-    if (out.size() < kLookThrough) {
-      if (std::find(out.begin(), out.end(), piece) != out.end()) continue;
-    } else {
-      if (seen.empty())
-        for (const auto& kept : out) seen.insert(kept);
-      if (seen.count(piece)) continue;
-    }
-    out.push_back(std::move(piece));
-    if (out.size() > kLookThrough) seen.insert(out.back());
   }
   return out;
 }
