@@ -4,10 +4,10 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <memory>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <mutex>
 #include <sstream>
@@ -32,10 +32,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads a whole file into `text` (reused between files: one buffer per worker). Plain read(2):
-// stdio would allocate and free a buffer per file.
-// One open, two reads and a close per file, into a buffer each thread keeps (not zeroed, unlike a
-// string's resize): a walk's small files cost no stat and no allocation.
+// Reads a whole file into `text` (reused between files: one per worker). Plain read(2), one open,
+// two reads and a close per file, into a buffer each thread keeps (not zeroed, unlike a string's
+// resize): a walk's small files cost no stat and no allocation.
 bool read_file(const std::string& path, std::string& text) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;

@@ -325,7 +325,7 @@ States Evaluator::eval(const Command& c, States states) {
       if (!c.children.empty()) {
         // Definitions are not per path: how many paths run this one (which a skip can change)
         // decides what later calls of the name find.
-        if (!skipped_writes_.empty() && src_.data() != text_.data()) skip_misjudged_ = true;
+        if (run_time_text_after_a_skip()) skip_misjudged_ = true;
         functions_[std::string(c.name)] = FunctionDef{&c.children[0], src_};
         ++definitions_changed_;
       }
@@ -679,7 +679,7 @@ void Evaluator::note_skipped_writes(const Command& body) {
 const Value* Evaluator::read_var(const State& st, std::string_view name) const {
   // The file's own code reads a skipped call's writes only where they cannot matter (the pre-pass
   // saw to that); text assembled at run time (eval, alias bodies) it did not see.
-  if (!skipped_writes_.empty() && src_.data() != text_.data() &&
+  if (run_time_text_after_a_skip() &&
       (skipped_writes_.find(name) != skipped_writes_.end() || unneeded_.private_locals.count(name)))
     skip_misjudged_ = true;
   return st.vars.get(name);
@@ -732,7 +732,7 @@ void Evaluator::find_finders() {
 
 void Evaluator::define_alias(const std::string& name, const Word& word, const std::string& body, size_t eq_offset,
                              const State& st) {
-  if (!skipped_writes_.empty() && src_.data() != text_.data()) skip_misjudged_ = true;  // as for functions
+  if (run_time_text_after_a_skip()) skip_misjudged_ = true;  // as for functions
   // Where the body starts in the file: after `name=` and an opening quote.
   Pos origin = word.pos;
   origin.column += static_cast<int>(eq_offset) + 1;
@@ -992,7 +992,7 @@ void Evaluator::eval_simple(const Command& c, States& paths) {
   if (auto fit = functions_.find(name); fit != functions_.end()) {
     // A call from text run at run time (the pre-pass did not see where its arguments and output
     // go), or of a function such text defined (it judged the file's own body of that name).
-    if (!skipped_writes_.empty() && (src_.data() != text_.data() || fit->second.source.data() != text_.data()))
+    if (run_time_text_after_a_skip() || (!skipped_writes_.empty() && fit->second.source.data() != text_.data()))
       skip_misjudged_ = true;
     // Output that is captured is a value: the call runs for it, whatever else it does.
     if (st.sink <= 0 && skippable_call(*fit->second.body, 0)) {

@@ -187,6 +187,9 @@ class Evaluator {
   void note_skipped_writes(const Command& body);
   // Every read of a variable's value goes through here (for the check above).
   const Value* read_var(const State& st, std::string_view name) const;
+  // Evaluating text assembled at run time (eval, an alias body: not the file's own text, which
+  // the pre-pass saw) after a call was skipped.
+  bool run_time_text_after_a_skip() const { return !skipped_writes_.empty() && src_.data() != text_.data(); }
 };
 
 }  // namespace tcg::shell

@@ -1043,16 +1043,15 @@ class Parser {
             ++k;
           }
           i_ = k;
-        }
-        while (!eof()) {
-          char d = peek();
-          uint8_t k = char_class(d);
-          if (k & kClassInWord) {
-            if (!dquoted || (d != '\'' && d != '"')) break;
+        } else {
+          while (!eof()) {
+            char d = peek();
+            uint8_t k = char_class(d);
+            if ((k & kClassInWord) && (!dquoted || (d != '\'' && d != '"'))) break;
+            if (in_brace ? d == '}' : (k & kClassMeta) != 0) break;
+            if ((k & kClassExtglob) && peek(1) == '(' && !in_brace) break;
+            advance();
           }
-          if (in_brace ? d == '}' : (k & kClassMeta) != 0) break;
-          if ((k & kClassExtglob) && peek(1) == '(' && !in_brace) break;
-          advance();
         }
         if (i_ == start) {
           advance();

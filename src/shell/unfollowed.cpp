@@ -81,7 +81,11 @@ std::vector<Pos> unfollowed_taskcluster_words(const Analysis& a, bool stopped_sh
     bool starts = at == 0 || !word_char(text[at - 1]);
     bool ends = at + kTc.size() >= text.size() || !word_char(text[at + kTc.size()]);
     if (!starts || !ends) continue;
-    if (raw.empty() || raw.back().line != line) raw.push_back(RawLine{line, line_start, false, false, {}, 0, 0, 0});
+    if (raw.empty() || raw.back().line != line) {
+      raw.emplace_back();
+      raw.back().line = line;
+      raw.back().start = line_start;
+    }
     raw.back().places.push_back(Pos{line, static_cast<int>(at - line_start) + 1});
     size_t eol = text.find('\n', at);
     raw.back().names_signin = text.substr(at, eol == std::string_view::npos ? std::string_view::npos : eol - at)

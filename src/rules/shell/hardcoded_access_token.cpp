@@ -71,50 +71,48 @@ class HardcodedAccessTokenCheck : public ShellCheck {
     };
     for (const shell::Command* command : simple) {
       const shell::Command& c = *command;
-      {
-        // read [-r] TASKCLUSTER_ACCESS_TOKEN <<< literal; printf -v TASKCLUSTER_ACCESS_TOKEN fmt literal..
-        if (!c.words.empty() && c.words[0].literal_equals("read")) {
-          bool names_token = false;
-          for (size_t i = 1; i < c.words.size(); ++i)
-            if (c.words[i].literal_equals(kTokenVar)) names_token = true;
-          for (const auto& r : c.redirects)
-            if (names_token && r.op == "<<<" && literal_secret(r.target)) report(r.target.pos, "a `read`");
+      // read [-r] TASKCLUSTER_ACCESS_TOKEN <<< literal; printf -v TASKCLUSTER_ACCESS_TOKEN fmt literal..
+      if (!c.words.empty() && c.words[0].literal_equals("read")) {
+        bool names_token = false;
+        for (size_t i = 1; i < c.words.size(); ++i)
+          if (c.words[i].literal_equals(kTokenVar)) names_token = true;
+        for (const auto& r : c.redirects)
+          if (names_token && r.op == "<<<" && literal_secret(r.target)) report(r.target.pos, "a `read`");
+      }
+      if (c.words.size() >= 4 && c.words[0].literal_equals("printf") && c.words[1].literal_equals("-v") &&
+          c.words[2].literal_equals(kTokenVar)) {
+        bool all_literal = true, any_secret = false;
+        for (size_t i = 3; i < c.words.size(); ++i) {
+          if (!c.words[i].is_literal()) all_literal = false;
+          if (i > 3 || c.words[i].literal().find('%') == std::string::npos)
+            any_secret = any_secret || literal_secret(c.words[i]);
         }
-        if (c.words.size() >= 4 && c.words[0].literal_equals("printf") && c.words[1].literal_equals("-v") &&
-            c.words[2].literal_equals(kTokenVar)) {
-          bool all_literal = true, any_secret = false;
-          for (size_t i = 3; i < c.words.size(); ++i) {
-            if (!c.words[i].is_literal()) all_literal = false;
-            if (i > 3 || c.words[i].literal().find('%') == std::string::npos)
-              any_secret = any_secret || literal_secret(c.words[i]);
-          }
-          if (all_literal && any_secret) report(c.words[2].pos, "a `printf -v`");
+        if (all_literal && any_secret) report(c.words[2].pos, "a `printf -v`");
+      }
+      for (const auto& a : c.assigns) {
+        if (a.name != kTokenVar || a.is_array) continue;
+        if (through_literal_var(a.value)) {
+          report(a.pos, "an assignment from `$" + std::string(only_param(a.value)->text) + "`, set to a literal");
+          continue;
         }
-        for (const auto& a : c.assigns) {
-          if (a.name != kTokenVar || a.is_array) continue;
-          if (through_literal_var(a.value)) {
-            report(a.pos, "an assignment from `$" + std::string(only_param(a.value)->text) + "`, set to a literal");
-            continue;
-          }
-          if (!literal_secret(a.value)) continue;
-          std::string how = a.declaration ? "a declaration" : c.words.empty() ? "an assignment" : "an env prefix";
-          if (a.declaration && !c.words.empty() && c.words[0].literal_equals("export")) how = "an export";
-          report(a.pos, how);
+        if (!literal_secret(a.value)) continue;
+        std::string how = a.declaration ? "a declaration" : c.words.empty() ? "an assignment" : "an env prefix";
+        if (a.declaration && !c.words.empty() && c.words[0].literal_equals("export")) how = "an export";
+        report(a.pos, how);
+      }
+      // env TASKCLUSTER_ACCESS_TOKEN=... cmd, and `taskcluster config set accessToken ...`.
+      for (size_t i = 0; i < c.words.size(); ++i) {
+        const shell::Word& w = c.words[i];
+        if (w.parts.empty() || w.parts[0].kind != shell::PartKind::Literal) continue;
+        std::string_view first = w.parts[0].text;
+        if (first.size() > kTokenVar.size() && first.substr(0, kTokenVar.size()) == kTokenVar &&
+            first[kTokenVar.size()] == '=') {
+          if (literal_secret(w, kTokenVar.size() + 1)) report(w.pos, "an env argument");
         }
-        // env TASKCLUSTER_ACCESS_TOKEN=... cmd, and `taskcluster config set accessToken ...`.
-        for (size_t i = 0; i < c.words.size(); ++i) {
-          const shell::Word& w = c.words[i];
-          if (w.parts.empty() || w.parts[0].kind != shell::PartKind::Literal) continue;
-          std::string_view first = w.parts[0].text;
-          if (first.size() > kTokenVar.size() && first.substr(0, kTokenVar.size()) == kTokenVar &&
-              first[kTokenVar.size()] == '=') {
-            if (literal_secret(w, kTokenVar.size() + 1)) report(w.pos, "an env argument");
-          }
-          if (i + 4 < c.words.size() && c.words[i + 1].literal_equals("config") &&
-              c.words[i + 2].literal_equals("set") && c.words[i + 3].literal_equals("accessToken") &&
-              w.is_literal() && shell::is_taskcluster_binary(w.literal()) && literal_secret(c.words[i + 4])) {
-            report(c.words[i + 4].pos, "`taskcluster config set accessToken`");
-          }
+        if (i + 4 < c.words.size() && c.words[i + 1].literal_equals("config") &&
+            c.words[i + 2].literal_equals("set") && c.words[i + 3].literal_equals("accessToken") &&
+            w.is_literal() && shell::is_taskcluster_binary(w.literal()) && literal_secret(c.words[i + 4])) {
+          report(c.words[i + 4].pos, "`taskcluster config set accessToken`");
         }
       }
     }
