@@ -58,6 +58,8 @@ if [ -d /usr/share/bash-completion/completions ]; then
 fi
 
 now() { date +%s%N; }
+last="${binaries[${#binaries[@]}-1]}"  # the one whose start-up is measured and ShellCheck is compared with
+: > "$dir/empty.sh"
 for set in mixed completions; do
   bytes=$(find "$dir/$set" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
   files=$(find "$dir/$set" -type f | wc -l)
@@ -87,8 +89,6 @@ for set in mixed completions; do
   done
   # The last binary's start-up (linting one empty file): part of every run's time. What reading
   # the files costs is bench_file_read's figure (an open, two reads and a close per file).
-  last="${binaries[${#binaries[@]}-1]}"
-  : > "$dir/empty.sh"
   floor_start=()
   for round in $(seq 1 "$rounds"); do
     start=$(now)
@@ -112,7 +112,6 @@ PY
 done
 
 command -v shellcheck >/dev/null || { echo "shellcheck: not installed (skipped)"; exit 0; }
-last="${binaries[${#binaries[@]}-1]}"
 for set in mixed completions; do
   mapfile -t files < <(find "$dir/$set" -type f ! -name '*.md' ! -name '*.mdx' ! -name '*.rst' | sort)
   [ ${#files[@]} -gt 0 ] || continue
